@@ -1,0 +1,50 @@
+# aae-run: build, test, and run autoencoder experiments.
+#
+#   make run     installs missing system packages, builds, prepares data, runs the default experiment
+#   make test    installs missing system packages, builds and runs the test suite (release mode)
+
+SWIFT        ?= swift
+EXPERIMENT   ?= experiments/aae_deterministic.yaml
+APT_PACKAGES := libopenblas-dev libyaml-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
+BIN          := .build/release/aae-run
+
+.PHONY: all deps build run test data clean help
+
+all: build
+
+help:
+	@echo "make run      build, fetch MNIST, run $(EXPERIMENT)"
+	@echo "make test     run the test suite (release build)"
+	@echo "make build    release build of .build/release/aae-run"
+	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist"
+	@echo "make clean    remove build products and results"
+
+# Installs the Debian packages the build links against, only when one is missing.
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing missing packages:$$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi; \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product aae-run
+
+data:
+	scripts/fetch-mnist.sh data/mnist
+
+run: build data
+	$(BIN) $(EXPERIMENT)
+
+test: deps
+	$(SWIFT) build -c release --build-tests
+	$(SWIFT) test -c release --skip-build
+
+clean:
+	rm -rf .build
+	find results -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

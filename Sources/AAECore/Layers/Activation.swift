@@ -1,0 +1,12 @@
+/// An elementwise activation (relu, leaky_relu, tanh, sigmoid, …) as a layer.
+public final class Activation<Function: ElementwiseFunction>: Layer {
+    public let function: Function
+    public let outputFeatures: Int
+
+    public init(_ function: Function, features: Int) {
+        self.function = function
+        self.outputFeatures = features
+    }
+
+    public func callAsFunction(_ input: Variable) -> Variable { input.map(function) }
+}

@@ -1,0 +1,25 @@
+/// A fully connected layer, `x · W + b`, initialised as Keras does
+/// (Glorot-uniform kernel, zero bias).
+public final class Dense: Layer {
+    public let kernel: Parameter
+    public let bias: Parameter?
+    public let outputFeatures: Int
+
+    public init(inputFeatures: Int, units: Int, useBias: Bool = true, random: inout RandomGenerator) {
+        precondition(inputFeatures > 0 && units > 0, "dense \(inputFeatures) → \(units)")
+        let limit = (6 / Float(inputFeatures + units)).squareRoot()
+        let weights = Tensor(shape: [inputFeatures, units])
+        random.fillUniform(weights.data, count: weights.count, low: -limit, high: limit)
+        kernel = Parameter(name: "kernel", value: weights)
+        bias = useBias ? Parameter(name: "bias", value: Tensor(shape: [units])) : nil
+        outputFeatures = units
+    }
+
+    public var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
+
+    public func callAsFunction(_ input: Variable) -> Variable {
+        let product = input.matmul(input.graph.parameter(kernel))
+        guard let bias else { return product }
+        return product.addingBias(input.graph.parameter(bias))
+    }
+}

@@ -1,0 +1,25 @@
+/// Layers applied one after another: the networks of the seeds' notebooks.
+public final class Sequential: Layer {
+    public let name: String
+    public let layers: [Layer]
+    public let inputFeatures: Int
+
+    /// Chains `layers`, naming their parameters `name.index.parameter`.
+    public init(name: String, inputFeatures: Int, layers: [Layer]) {
+        self.name = name
+        self.inputFeatures = inputFeatures
+        self.layers = layers
+        for (index, layer) in layers.enumerated() {
+            for parameter in layer.parameters where !parameter.name.hasPrefix("\(name).") {
+                parameter.name = "\(name).\(index).\(parameter.name)"
+            }
+        }
+    }
+
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+    public var outputFeatures: Int { layers.last?.outputFeatures ?? inputFeatures }
+
+    public func callAsFunction(_ input: Variable) -> Variable {
+        layers.reduce(input) { value, layer in layer(value) }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Adam (Kingma & Ba, 2015) with Keras' formulation and defaults
+/// (β₁ 0.9, β₂ 0.999, ε 1e-7): `θ ← θ − η·√(1−β₂ᵗ)/(1−β₁ᵗ) · m / (√v + ε)`.
+public final class Adam: Optimizer {
+    public let parameters: [Parameter]
+    public var learningRate: Float
+    public let beta1: Float
+    public let beta2: Float
+    public let epsilon: Float
+    public private(set) var iterations = 0
+    private let firstMoments: [Tensor]
+    private let secondMoments: [Tensor]
+
+    public init(parameters: [Parameter], learningRate: Float = 0.001, beta1: Float = 0.9,
+                beta2: Float = 0.999, epsilon: Float = 1e-7) {
+        self.parameters = parameters
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+        firstMoments = parameters.map { Tensor(shape: $0.shape) }
+        secondMoments = parameters.map { Tensor(shape: $0.shape) }
+    }
+
+    public var stateTensors: [Tensor] { firstMoments + secondMoments }
+
+    public func step() {
+        iterations += 1
+        let t = Double(iterations)
+        let correction = Float(Double(learningRate) * (1 - pow(Double(beta2), t)).squareRoot()
+                               / (1 - pow(Double(beta1), t)))
+        let b1 = beta1, b2 = beta2, eps = epsilon
+        for index in parameters.indices {
+            let parameter = parameters[index]
+            let theta = parameter.value.data, g = parameter.gradient.data
+            let m = firstMoments[index].data, v = secondMoments[index].data
+            for i in 0..<parameter.value.count {
+                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                theta[i] -= correction * m[i] / (v[i].squareRoot() + eps)
+            }
+        }
+    }
+}
+

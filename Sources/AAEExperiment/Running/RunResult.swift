@@ -1,0 +1,25 @@
+import Foundation
+
+/// How a run ended.
+public enum RunStatus: Sendable, Equatable, CustomStringConvertible {
+    case completed
+    /// A loss became NaN or infinite at `step`; training stopped there.
+    case diverged(step: Int)
+
+    public var description: String {
+        switch self {
+        case .completed: return "completed"
+        case .diverged(let step): return "diverged at step \(step)"
+        }
+    }
+}
+
+/// What a finished run reports.
+public struct RunResult: Sendable {
+    public let status: RunStatus
+    public let outputDirectory: URL
+    /// The last logged value of each metrics.csv column.
+    public let finalMetrics: [(name: String, value: Double)]
+    public let stepsPerSecond: Double
+    public let dataDescription: String
+}

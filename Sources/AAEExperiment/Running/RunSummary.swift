@@ -1,0 +1,23 @@
+import AAEReport
+
+/// The text printed on stdout when a run ends.
+public struct RunSummary {
+    public let experiment: Experiment
+    public let result: RunResult
+
+    public init(experiment: Experiment, result: RunResult) {
+        self.experiment = experiment
+        self.result = result
+    }
+
+    public var text: String {
+        var lines = ["\(experiment.name): \(result.status) after \(experiment.training.steps) steps "
+                     + "(\(CSVFormat.float(result.stepsPerSecond)) steps/s)"]
+        lines.append("data: \(result.dataDescription)")
+        for (name, value) in result.finalMetrics where name != "step" {
+            lines.append("  \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(CSVFormat.float(value))")
+        }
+        lines.append("results: \(result.outputDirectory.path)")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,44 @@
+import AAEExperiment
+import ArgumentParser
+import Foundation
+
+/// `aae-run run FILE`: one training run of an experiment file.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Train one experiment and write metrics.csv and plots.")
+
+    @Argument(help: "The experiment file (YAML).")
+    var file: String
+
+    @Option(name: .long, help: "The folder to write results to (default: results/<name>/seed=<seed>).")
+    var out: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a key of the file, e.g. --set training.steps=200 (repeatable).", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Option(name: .long, help: "The random seed (overrides the file's `seed`).")
+    var seed: UInt64?
+
+    @Option(name: .customLong("data-dir"), help: "Where datasets are (default: $AAE_DATA_DIR, else ./data).")
+    var dataDirectory: String?
+
+    @Flag(name: .long, help: "Print no progress lines, only the final summary.")
+    var quiet = false
+
+    func run() throws {
+        try CommandLineFailure.reporting {
+            var all = try overrides.map(Override.init(parsing:))
+            if let seed { all.append(Override(keyPath: ["seed"], value: String(seed))) }
+            let experiment = try ExperimentReader.load(path: file, overrides: all)
+            let runner = ExperimentRunner(
+                experiment: experiment,
+                options: RunOptions(outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet))
+            runner.progress = { CommandLineFailure.printError($0) }
+            let result = try runner.run()
+            print(RunSummary(experiment: experiment, result: result).text)
+            if case .diverged = result.status { throw ExitCode(3) }
+        }
+    }
+}
