@@ -79,7 +79,10 @@ public final class Graph {
     /// needs one. Parameters that the loss does not reach get a zero gradient.
     public func backward(from loss: Variable) {
         precondition(loss.node.value.count == 1, "backward needs a scalar loss, got shape \(loss.shape)")
-        guard let lossGradient = loss.node.gradient else { return }
+        guard let lossGradient = loss.node.gradient else {
+            for node in parameterNodes.values { node.gradient?.fill(0) }
+            return
+        }
         for node in nodes { node.gradientWritten = false }
         lossGradient.data[0] = 1
         loss.node.gradientWritten = true

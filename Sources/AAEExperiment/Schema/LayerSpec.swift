@@ -12,11 +12,13 @@ public struct LayerSpec: Sendable, Equatable {
     public let line: Int
     public let column: Int
 
-    /// The short form: `dense 512`, `leaky_relu 0.2`, `tanh`.
+    /// The short form: `dense 512`, `leaky_relu 0.2`, `tanh`; trailing arguments
+    /// that equal their defaults are left out.
     public var shortForm: String {
         guard let definition = LayerRegistry.definition(kind) else { return kind }
-        let values = definition.arguments.compactMap { arguments[$0.name]?.description }
-        return ([kind] + values).joined(separator: " ")
+        var values = definition.arguments.map { (arguments[$0.name], $0.defaultValue) }
+        while let last = values.last, last.0 == last.1 { values.removeLast() }
+        return ([kind] + values.compactMap { $0.0?.description }).joined(separator: " ")
     }
 
     /// Reads a layer in short form (`dense 512`) or long form (`{dense: {units: 512, bias: false}}`).

@@ -90,7 +90,7 @@ final class GradientCheckTests: XCTestCase {
         let g = Graph()
         let x = parameter("x", [3, 4])
         let v = g.parameter(x)
-        checker.check((2.5 * v) + (v * -0.5) + 1.25, with: [x], random: &random)
+        checker.check((2.5 * v) + (v * -0.75) + 1.25, with: [x], random: &random)
     }
 
     // MARK: - Unary functions

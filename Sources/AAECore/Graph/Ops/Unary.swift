@@ -3,10 +3,34 @@ import Foundation
 /// An elementwise function with its derivative, the one thing a new activation must say.
 ///
 /// `derivative` receives both the input and the output, so that functions such
-/// as tanh and sigmoid can use their cheap output form.
+/// as tanh and sigmoid can use their cheap output form. The whole-array loops
+/// are protocol requirements with default implementations so that each
+/// conforming type gets its own specialised, inlined loop.
 public protocol ElementwiseFunction {
     func value(_ x: Float) -> Float
     func derivative(x: Float, y: Float) -> Float
+    /// `y[i] = value(x[i])` for every element.
+    func apply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int)
+    /// `dx[i] (+)= dy[i] · derivative(x[i], y[i])`, adding when `accumulate` is true.
+    func backpropagate(x: UnsafePointer<Float>, y: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
+                       inputGradient dx: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool)
+}
+
+extension ElementwiseFunction {
+    @inline(__always)
+    public func apply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0..<count { y[i] = value(x[i]) }
+    }
+
+    @inline(__always)
+    public func backpropagate(x: UnsafePointer<Float>, y: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
+                              inputGradient dx: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool) {
+        if accumulate {
+            for i in 0..<count { dx[i] += dy[i] * derivative(x: x[i], y: y[i]) }
+        } else {
+            for i in 0..<count { dx[i] = dy[i] * derivative(x: x[i], y: y[i]) }
+        }
+    }
 }
 
 /// Applies an `ElementwiseFunction` to every element.
@@ -15,14 +39,15 @@ final class Unary<Function: ElementwiseFunction>: Operation {
     init(_ function: Function) { self.function = function }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
-        let x = inputs[0].value.data, y = output.value.data
-        for i in 0..<output.value.count { y[i] = function.value(x[i]) }
+        function.apply(inputs[0].value.data, into: output.value.data, count: output.value.count)
     }
 
     func backward(inputs: [GraphNode], output: GraphNode) {
-        guard let dy = output.gradient?.data else { return }
-        let x = inputs[0].value.data, y = output.value.data
-        inputs[0].accumulateGradient { dy[$0] * function.derivative(x: x[$0], y: y[$0]) }
+        let input = inputs[0]
+        guard let dy = output.gradient?.data, let dx = input.gradient?.data else { return }
+        let accumulate = input.gradientBeta() != 0
+        function.backpropagate(x: input.value.data, y: output.value.data, outputGradient: dy,
+                               inputGradient: dx, count: output.value.count, accumulate: accumulate)
     }
 }
 
