@@ -8,7 +8,7 @@ EXPERIMENT   ?= experiments/aae_deterministic.yaml
 APT_PACKAGES := libopenblas-dev libyaml-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
 BIN          := .build/release/aae-run
 
-.PHONY: all deps build run test data clean help
+.PHONY: all deps build run test data clean help diff index
 
 all: build
 
@@ -17,6 +17,8 @@ help:
 	@echo "make test     run the test suite (release build)"
 	@echo "make build    release build of .build/release/aae-run"
 	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist"
+	@echo "make diff A=.. B=..  compare two runs, sweeps or CSV files"
+	@echo "make index   rebuild results/index.html"
 	@echo "make clean    remove build products and results"
 
 # Installs the Debian packages the build links against, only when one is missing.
@@ -44,6 +46,15 @@ run: build data
 test: deps
 	$(SWIFT) build -c release --build-tests
 	$(SWIFT) test -c release --skip-build
+
+# Compares two runs, two sweeps or two CSV files: make diff A=PATH B=PATH [TOLERANCE=T]
+diff: build
+	$(if $(and $(A),$(B)),,$(error usage: make diff A=PATH B=PATH [TOLERANCE=T]))
+	$(BIN) diff "$(A)" "$(B)" $(if $(TOLERANCE),--tolerance $(TOLERANCE))
+
+# Rebuilds results/index.html and one page per experiment.
+index: build
+	$(BIN) index results
 
 clean:
 	rm -rf .build

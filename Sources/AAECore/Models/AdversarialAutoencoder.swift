@@ -12,7 +12,7 @@ public final class AdversarialAutoencoder: TrainableModel {
     public let encoder: Sequential
     public let decoder: Sequential
     public let discriminator: Sequential
-    public let prior: Prior
+    public let adversarialPrior: Prior
     public let reconstruction: ReconstructionLoss
     public let reconstructionWeight: Float
     public let adversarialWeight: Float
@@ -40,7 +40,7 @@ public final class AdversarialAutoencoder: TrainableModel {
         self.encoder = encoder
         self.decoder = decoder
         self.discriminator = discriminator
-        self.prior = prior
+        self.adversarialPrior = prior
         self.reconstruction = reconstruction
         self.reconstructionWeight = reconstructionWeight
         self.adversarialWeight = adversarialWeight
@@ -62,11 +62,13 @@ public final class AdversarialAutoencoder: TrainableModel {
     public var latentDimension: Int { encoder.outputFeatures }
     public var allParameters: [Parameter] { encoder.parameters + decoder.parameters + discriminator.parameters }
 
-    public func trainStep(batch: UnsafePointer<Float>, metrics: inout [Float]) {
+    public var prior: Prior? { adversarialPrior }
+
+    public func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float]) {
         let exampleCount = batchSize * inputFeatures
         let d = discriminatorPhase
         d.examples.value.data.update(from: batch, count: exampleCount)
-        prior.sample(rows: batchSize, into: d.priorSamples.value.data, random: &priorRandom)
+        adversarialPrior.sample(rows: batchSize, into: d.priorSamples.value.data, random: &priorRandom)
         d.graph.forward()
         d.graph.backward(from: d.loss)
         discriminatorOptimizer.step()
@@ -88,7 +90,7 @@ public final class AdversarialAutoencoder: TrainableModel {
         inferenceEncoder(examples, count: count)
     }
 
-    public func decode(_ codes: UnsafePointer<Float>, count: Int) -> [Float] {
+    public func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {
         inferenceDecoder(codes, count: count)
     }
 }

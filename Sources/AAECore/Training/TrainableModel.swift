@@ -1,5 +1,5 @@
 /// A model that a training run can drive: one call per step, a fixed list of
-/// step metrics, and encode/reconstruct for evaluation and plots.
+/// step metrics, and encode/decode for evaluation and plots.
 public protocol TrainableModel: AnyObject {
     /// The number of features of an input example (784 for MNIST).
     var inputFeatures: Int { get }
@@ -7,21 +7,32 @@ public protocol TrainableModel: AnyObject {
     var latentDimension: Int { get }
     /// The names of the values `trainStep` reports, in the order it writes them.
     var stepMetricNames: [String] { get }
-    /// Trains on one batch of `batchSize` rows of `inputFeatures` values and
-    /// writes the step's metrics into `metrics` (one value per `stepMetricNames`).
-    func trainStep(batch: UnsafePointer<Float>, metrics: inout [Float])
-    /// The codes of `count` examples (inference mode), row-major.
+    /// The distribution codes are matched to or sampled from, if the model has one
+    /// (the AAE's prior, the VAE's standard normal); nil for plain autoencoders.
+    var prior: Prior? { get }
+    /// The number of one-hot label slots the decoder reads beside the code
+    /// (10 for the supervised AAE); 0 when the decoder reads the code alone.
+    var decoderLabelCount: Int { get }
+    /// Trains on one batch of `batchSize` rows of `inputFeatures` values with
+    /// their labels, and writes the step's metrics into `metrics` (one value per
+    /// `stepMetricNames`).
+    func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float])
+    /// The codes of `count` examples (inference mode), row-major; the posterior's
+    /// mean where it has one.
     func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float]
     /// The decoder's outputs for `count` codes (inference mode), row-major.
-    func decode(_ codes: UnsafePointer<Float>, count: Int) -> [Float]
+    /// `labels` is read only when `decoderLabelCount` > 0.
+    func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float]
     /// Every parameter of the model, in a fixed order (for checkpoints).
     var allParameters: [Parameter] { get }
 }
 
 extension TrainableModel {
+    public var decoderLabelCount: Int { 0 }
+
     /// The reconstructions of `count` examples: `decode(encode(x))`.
-    public func reconstruct(_ examples: UnsafePointer<Float>, count: Int) -> [Float] {
+    public func reconstruct(_ examples: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {
         let codes = encode(examples, count: count)
-        return codes.withUnsafeBufferPointer { decode($0.baseAddress!, count: count) }
+        return codes.withUnsafeBufferPointer { decode($0.baseAddress!, labels: labels, count: count) }
     }
 }

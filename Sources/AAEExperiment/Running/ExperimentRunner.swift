@@ -51,7 +51,11 @@ public final class ExperimentRunner {
                                    random: RandomGenerator(seed: experiment.seed, stream: RandomStreams.batches))
         let width = data.train.featureCount
         let batch = UnsafeMutablePointer<Float>.allocate(capacity: training.batchSize * width)
-        defer { batch.deallocate() }
+        let batchLabels = UnsafeMutablePointer<Int32>.allocate(capacity: training.batchSize)
+        defer {
+            batch.deallocate()
+            batchLabels.deallocate()
+        }
         var stepMetrics = [Float](repeating: 0, count: model.stepMetricNames.count)
         var sums = [Double](repeating: 0, count: stepMetrics.count)
         var stepsInWindow = 0
@@ -61,8 +65,10 @@ public final class ExperimentRunner {
 
         data.train.pixels.withUnsafeBufferPointer { pixels in
             for step in 1...training.steps {
-                BatchSampler.gather(rows: sampler.nextBatch(), of: pixels.baseAddress!, width: width, into: batch)
-                model.trainStep(batch: batch, metrics: &stepMetrics)
+                let indices = sampler.nextBatch()
+                BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: width, into: batch)
+                for (row, index) in indices.enumerated() { batchLabels[row] = data.train.labels[index] }
+                model.trainStep(batch: batch, labels: batchLabels, metrics: &stepMetrics)
                 for i in sums.indices { sums[i] += Double(stepMetrics[i]) }
                 stepsInWindow += 1
                 let diverged = !stepMetrics.allSatisfy(\.isFinite)

@@ -19,8 +19,10 @@ struct ReconstructionEvaluator {
     /// The mean over pixels and examples of the squared error, both mapped to [0, 1].
     func meanSquaredError(_ model: TrainableModel, on images: LabeledImages) -> Double {
         guard images.count > 0 else { return .nan }
-        let reconstructions = images.pixels.withUnsafeBufferPointer {
-            model.reconstruct($0.baseAddress!, count: images.count)
+        let reconstructions = images.pixels.withUnsafeBufferPointer { pixels in
+            images.labels.withUnsafeBufferPointer { labels in
+                model.reconstruct(pixels.baseAddress!, labels: labels.baseAddress!, count: images.count)
+            }
         }
         var total: Double = 0
         for i in 0..<images.pixels.count {
