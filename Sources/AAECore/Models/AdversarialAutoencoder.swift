@@ -1,121 +1,214 @@
-/// The adversarial autoencoder (Makhzani et al., 2015) with a deterministic
-/// posterior, trained as the Keras seed notebook trains it.
+/// The adversarial autoencoder (Makhzani et al., 2015): an autoencoder whose
+/// codes are matched to a prior by a discriminator.
 ///
-/// Each step has two phases. The discriminator learns a batch of prior samples
-/// (label 1) against a batch of the encoder's codes (label 0); the codes are
-/// data here, so no gradient reaches the encoder. Then encoder and decoder learn
-/// the weighted sum of the reconstruction loss and of fooling the discriminator
-/// (its output on the codes labelled 1). The discriminator's gradients are
-/// computed in that second phase too but its optimizer is not stepped, so its
-/// weights stay untouched.
+/// The discriminator learns a batch of prior samples (label 1) against a batch
+/// of codes (label 0); the codes are data in that phase, so no gradient reaches
+/// the encoder. The encoder then learns to fool the discriminator (its output on
+/// the codes labelled 1): in the generator phase the discriminator's gradients
+/// are computed but its optimizer is not stepped, so its weights stay untouched.
+/// `schedule` says whether reconstruction is learnt in the same update
+/// (`combined`) or in a phase of its own (`phased`).
+///
+/// With `labelAware`, the discriminator also reads a one-hot label with an
+/// extra "no label" slot (the paper's Section 2.3): a labelled example's code is
+/// matched to the prior's component of its label, an unlabelled one (label −1)
+/// to the whole prior.
 public final class AdversarialAutoencoder: TrainableModel {
-    public let encoder: Sequential
-    public let decoder: Sequential
+    public let networks: EncoderDecoder
     public let discriminator: Sequential
     public let adversarialPrior: Prior
-    public let reconstruction: ReconstructionLoss
-    public let reconstructionWeight: Float
-    public let adversarialWeight: Float
+    public let schedule: AdversarialSchedule
+    public let discriminatorSteps: Int
+    public let labelAware: Bool
     public let batchSize: Int
-    /// Updates the discriminator.
     public let discriminatorOptimizer: Optimizer
-    /// Updates encoder and decoder.
+    /// Updates encoder and decoder on reconstruction (phased), or on the weighted sum (combined).
     public let autoencoderOptimizer: Optimizer
-    /// The generator prior samples are drawn from.
-    public var priorRandom: RandomGenerator
+    /// Updates the encoder alone against the discriminator (phased only).
+    public let generatorOptimizer: Optimizer?
+    public let stepMetricNames: [String]
 
+    private var priorRandom: RandomGenerator
+    private var noiseRandom: RandomGenerator
     private let discriminatorPhase: DiscriminatorPhase
-    private let generatorPhase: GeneratorPhase
-    private let inferenceEncoder: InferenceNetwork
-    private let inferenceDecoder: InferenceNetwork
+    private let autoencoderPhase: AutoencoderPhase
+    private let generatorPhase: GeneratorPhase?
 
-    public let stepMetricNames = ["d_loss", "d_acc", "g_loss", "recon_loss", "adv_loss"]
+    /// The optimizers of the three phases, made for the parameters each updates.
+    public struct Optimizers {
+        public let discriminator: ([Parameter]) -> Optimizer
+        public let autoencoder: ([Parameter]) -> Optimizer
+        public let generator: ([Parameter]) -> Optimizer
 
-    public init(encoder: Sequential, decoder: Sequential, discriminator: Sequential, prior: Prior,
-                reconstruction: ReconstructionLoss, reconstructionWeight: Float, adversarialWeight: Float,
-                batchSize: Int, makeOptimizer: ([Parameter]) -> Optimizer, random: RandomGenerator) {
-        precondition(encoder.outputFeatures == prior.dimension, "the prior's dimension must equal the code size")
-        precondition(discriminator.inputFeatures == encoder.outputFeatures, "the discriminator must read codes")
-        precondition(decoder.outputFeatures == encoder.inputFeatures, "the decoder must output an example")
-        self.encoder = encoder
-        self.decoder = decoder
-        self.discriminator = discriminator
-        self.adversarialPrior = prior
-        self.reconstruction = reconstruction
-        self.reconstructionWeight = reconstructionWeight
-        self.adversarialWeight = adversarialWeight
-        self.batchSize = batchSize
-        self.priorRandom = RandomGenerator(seed: random.state, stream: 11)
-        discriminatorOptimizer = makeOptimizer(discriminator.parameters)
-        autoencoderOptimizer = makeOptimizer(encoder.parameters + decoder.parameters)
-        discriminatorPhase = DiscriminatorPhase(encoder: encoder, discriminator: discriminator,
-                                                batchSize: batchSize, random: RandomGenerator(seed: random.state, stream: 12))
-        generatorPhase = GeneratorPhase(encoder: encoder, decoder: decoder, discriminator: discriminator,
-                                        reconstruction: reconstruction, reconstructionWeight: reconstructionWeight,
-                                        adversarialWeight: adversarialWeight, batchSize: batchSize,
-                                        random: RandomGenerator(seed: random.state, stream: 13))
-        inferenceEncoder = InferenceNetwork(encoder, inputFeatures: encoder.inputFeatures)
-        inferenceDecoder = InferenceNetwork(decoder, inputFeatures: decoder.inputFeatures)
+        public init(discriminator: @escaping ([Parameter]) -> Optimizer,
+                    autoencoder: @escaping ([Parameter]) -> Optimizer,
+                    generator: @escaping ([Parameter]) -> Optimizer) {
+            self.discriminator = discriminator
+            self.autoencoder = autoencoder
+            self.generator = generator
+        }
     }
 
-    public var inputFeatures: Int { encoder.inputFeatures }
-    public var latentDimension: Int { encoder.outputFeatures }
-    public var allParameters: [Parameter] { encoder.parameters + decoder.parameters + discriminator.parameters }
+    public init(networks: EncoderDecoder, discriminator: Sequential, prior: Prior, schedule: AdversarialSchedule,
+                discriminatorSteps: Int = 1, labelAware: Bool = false,
+                reconstruction: ReconstructionLoss, reconstructionWeight: Float, adversarialWeight: Float,
+                batchSize: Int, optimizers: Optimizers, random: RandomGenerator) {
+        let latent = networks.encoder.latentDimension
+        let labelSlots = labelAware ? ((prior as? LabelConditionedPrior)?.componentCount ?? 0) + 1 : 0
+        precondition(!labelAware || labelSlots > 1, "a label-aware AAE needs a prior with labelled components")
+        precondition(prior.dimension == latent, "the prior's dimension must equal the code size")
+        precondition(discriminator.inputFeatures == latent + labelSlots, "the discriminator must read codes (and labels)")
+        precondition(discriminator.outputFeatures == 1, "the discriminator must output one probability")
+        self.networks = networks
+        self.discriminator = discriminator
+        self.adversarialPrior = prior
+        self.schedule = schedule
+        self.discriminatorSteps = discriminatorSteps
+        self.labelAware = labelAware
+        self.batchSize = batchSize
+        priorRandom = RandomGenerator(seed: random.state, stream: 11)
+        noiseRandom = RandomGenerator(seed: random.state, stream: 14)
+        discriminatorOptimizer = optimizers.discriminator(discriminator.parameters)
+        autoencoderOptimizer = optimizers.autoencoder(networks.parameters)
+        discriminatorPhase = DiscriminatorPhase(networks: networks, discriminator: discriminator, labelSlots: labelSlots,
+                                                batchSize: batchSize, random: RandomGenerator(seed: random.state, stream: 12))
+        let combined = schedule == .combined
+        autoencoderPhase = AutoencoderPhase(
+            networks: networks, discriminator: combined ? discriminator : nil, labelSlots: labelSlots,
+            reconstruction: reconstruction, reconstructionWeight: combined ? reconstructionWeight : 1,
+            adversarialWeight: adversarialWeight, batchSize: batchSize,
+            random: RandomGenerator(seed: random.state, stream: 13))
+        if combined {
+            generatorOptimizer = nil
+            generatorPhase = nil
+            stepMetricNames = ["d_loss", "d_acc", "g_loss", "recon_loss", "adv_loss"]
+        } else {
+            generatorOptimizer = optimizers.generator(networks.encoder.parameters)
+            generatorPhase = GeneratorPhase(networks: networks, discriminator: discriminator, labelSlots: labelSlots,
+                                            batchSize: batchSize, random: RandomGenerator(seed: random.state, stream: 15))
+            stepMetricNames = ["d_loss", "d_acc", "recon_loss", "adv_loss"]
+        }
+    }
 
+    public var inputFeatures: Int { networks.encoder.inputFeatures }
+    public var latentDimension: Int { networks.encoder.latentDimension }
     public var prior: Prior? { adversarialPrior }
+    public var decoderLabelCount: Int { networks.decoderLabelCount }
+    public var allParameters: [Parameter] { networks.parameters + discriminator.parameters }
 
     public func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float]) {
-        let exampleCount = batchSize * inputFeatures
+        if schedule == .phased { trainAutoencoder(batch: batch, labels: labels) }
+        var discriminatorLoss: Float = 0, accuracy: Float = 0
         let d = discriminatorPhase
-        d.examples.value.data.update(from: batch, count: exampleCount)
-        adversarialPrior.sample(rows: batchSize, into: d.priorSamples.value.data, random: &priorRandom)
-        d.graph.forward()
-        d.graph.backward(from: d.loss)
-        discriminatorOptimizer.step()
+        for _ in 0..<discriminatorSteps {
+            d.examples.value.data.update(from: batch, count: d.examples.value.count)
+            d.encoded.refillNoise(&noiseRandom)
+            samplePrior(labels: labels)
+            if let slots = d.labelSlots {
+                OneHot.fill(slots.value.data, labels: labels, rows: batchSize, classes: slots.features)
+            }
+            d.graph.forward()
+            d.graph.backward(from: d.loss)
+            discriminatorOptimizer.step()
+            discriminatorLoss += d.loss.value.scalar
+            accuracy += d.accuracy()
+        }
+        metrics[0] = discriminatorLoss / Float(discriminatorSteps)
+        metrics[1] = accuracy / Float(discriminatorSteps)
+        switch schedule {
+        case .combined:
+            let a = trainAutoencoder(batch: batch, labels: labels)
+            metrics[2] = a.loss.value.scalar
+            metrics[3] = a.reconstructionLoss.value.scalar
+            metrics[4] = a.adversarialLoss?.value.scalar ?? 0
+        case .phased:
+            guard let g = generatorPhase, let generatorOptimizer else { return }
+            g.examples.value.data.update(from: batch, count: g.examples.value.count)
+            g.encoded.refillNoise(&noiseRandom)
+            if let slots = g.labelSlots {
+                OneHot.fill(slots.value.data, labels: labels, rows: batchSize, classes: slots.features)
+            }
+            g.graph.forward()
+            g.graph.backward(from: g.loss)
+            generatorOptimizer.step()
+            metrics[2] = autoencoderPhase.reconstructionLoss.value.scalar
+            metrics[3] = g.loss.value.scalar
+        }
+    }
 
-        let g = generatorPhase
-        g.examples.value.data.update(from: batch, count: exampleCount)
-        g.graph.forward()
-        g.graph.backward(from: g.loss)
+    @discardableResult
+    private func trainAutoencoder(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>) -> AutoencoderPhase {
+        let a = autoencoderPhase
+        a.examples.value.data.update(from: batch, count: a.examples.value.count)
+        a.encoded.refillNoise(&noiseRandom)
+        if let decoderLabels = a.decoderLabels {
+            OneHot.fill(decoderLabels.value.data, labels: labels, rows: batchSize, classes: decoderLabels.features)
+        }
+        if let slots = a.labelSlots {
+            OneHot.fill(slots.value.data, labels: labels, rows: batchSize, classes: slots.features)
+        }
+        a.graph.forward()
+        a.graph.backward(from: a.loss)
         autoencoderOptimizer.step()
+        return a
+    }
 
-        metrics[0] = d.loss.value.scalar
-        metrics[1] = d.accuracy()
-        metrics[2] = g.loss.value.scalar
-        metrics[3] = g.reconstructionLoss.value.scalar
-        metrics[4] = g.adversarialLoss.value.scalar
+    /// Fills the discriminator's "real" input: prior samples, drawn from the
+    /// component of each row's label when the model is label-aware.
+    private func samplePrior(labels: UnsafePointer<Int32>) {
+        let destination = discriminatorPhase.priorSamples.value.data
+        guard labelAware, let conditioned = adversarialPrior as? LabelConditionedPrior else {
+            adversarialPrior.sample(rows: batchSize, into: destination, random: &priorRandom)
+            return
+        }
+        let dimension = adversarialPrior.dimension
+        for row in 0..<batchSize {
+            if (0..<Int32(conditioned.componentCount)).contains(labels[row]) {
+                conditioned.sample(rows: 1, labels: labels + row, into: destination + row * dimension, random: &priorRandom)
+            } else {
+                adversarialPrior.sample(rows: 1, into: destination + row * dimension, random: &priorRandom)
+            }
+        }
     }
 
     public func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float] {
-        inferenceEncoder(examples, count: count)
+        networks.encode(examples, count: count)
     }
 
     public func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {
-        inferenceDecoder(codes, count: count)
+        networks.decode(codes, labels: labels, count: count)
     }
+}
+
+/// The discriminator's input for codes: the code, with its one-hot label slots when label-aware.
+private func discriminatorInput(_ code: Variable, slots: Variable?) -> Variable {
+    guard let slots else { return code }
+    return Variable.concatenate([code, slots])
 }
 
 /// The discriminator's phase: prior samples labelled 1 against detached codes labelled 0.
 private struct DiscriminatorPhase {
     let graph: Graph
     let examples: Variable
+    let encoded: EncodedCode
     let priorSamples: Variable
+    let labelSlots: Variable?
     let realProbability: Variable
     let fakeProbability: Variable
     let loss: Variable
 
-    init(encoder: Sequential, discriminator: Sequential, batchSize: Int, random: RandomGenerator) {
+    init(networks: EncoderDecoder, discriminator: Sequential, labelSlots slotCount: Int, batchSize: Int,
+         random: RandomGenerator) {
         graph = Graph(isTraining: true, random: random)
-        examples = graph.input(shape: [batchSize, encoder.inputFeatures])
-        priorSamples = graph.input(shape: [batchSize, encoder.outputFeatures])
-        let codes = encoder(examples).stoppingGradient()
-        realProbability = discriminator(priorSamples)
-        fakeProbability = discriminator(codes)
-        let ones = graph.constant(shape: [batchSize, discriminator.outputFeatures], repeating: 1)
-        let zeros = graph.constant(shape: [batchSize, discriminator.outputFeatures], repeating: 0)
-        let realLoss = realProbability.binaryCrossEntropy(ones)
-        let fakeLoss = fakeProbability.binaryCrossEntropy(zeros)
-        loss = (realLoss + fakeLoss) * 0.5
+        examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
+        encoded = networks.encoder(examples)
+        priorSamples = graph.input(shape: [batchSize, networks.encoder.latentDimension])
+        labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
+        realProbability = discriminator(discriminatorInput(priorSamples, slots: labelSlots))
+        fakeProbability = discriminator(discriminatorInput(encoded.code.stoppingGradient(), slots: labelSlots))
+        let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
+        let zeros = graph.constant(shape: [batchSize, 1], repeating: 0)
+        loss = (realProbability.binaryCrossEntropy(ones) + fakeProbability.binaryCrossEntropy(zeros)) * 0.5
     }
 
     /// The fraction of prior samples and codes the discriminator classifies correctly.
@@ -128,23 +221,54 @@ private struct DiscriminatorPhase {
     }
 }
 
-/// The autoencoder's phase: reconstruction plus fooling the (frozen) discriminator.
+/// Reconstruction, plus (combined schedule) fooling the frozen discriminator.
+private struct AutoencoderPhase {
+    let graph: Graph
+    let examples: Variable
+    let encoded: EncodedCode
+    let decoderLabels: Variable?
+    let labelSlots: Variable?
+    let reconstructionLoss: Variable
+    let adversarialLoss: Variable?
+    let loss: Variable
+
+    init(networks: EncoderDecoder, discriminator: Sequential?, labelSlots slotCount: Int,
+         reconstruction: ReconstructionLoss, reconstructionWeight: Float, adversarialWeight: Float,
+         batchSize: Int, random: RandomGenerator) {
+        graph = Graph(isTraining: true, random: random)
+        examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
+        encoded = networks.encoder(examples)
+        decoderLabels = networks.labelInput(in: graph, rows: batchSize)
+        reconstructionLoss = reconstruction.loss(networks.decode(encoded.code, labels: decoderLabels), target: examples)
+        guard let discriminator else {
+            labelSlots = nil
+            adversarialLoss = nil
+            loss = reconstructionLoss
+            return
+        }
+        labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
+        let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
+        let adversarial = discriminator(discriminatorInput(encoded.code, slots: labelSlots)).binaryCrossEntropy(ones)
+        adversarialLoss = adversarial
+        loss = reconstructionLoss * reconstructionWeight + adversarial * adversarialWeight
+    }
+}
+
+/// The phased schedule's generator phase: the encoder alone learns to fool the discriminator.
 private struct GeneratorPhase {
     let graph: Graph
     let examples: Variable
-    let reconstructionLoss: Variable
-    let adversarialLoss: Variable
+    let encoded: EncodedCode
+    let labelSlots: Variable?
     let loss: Variable
 
-    init(encoder: Sequential, decoder: Sequential, discriminator: Sequential, reconstruction: ReconstructionLoss,
-         reconstructionWeight: Float, adversarialWeight: Float, batchSize: Int, random: RandomGenerator) {
+    init(networks: EncoderDecoder, discriminator: Sequential, labelSlots slotCount: Int, batchSize: Int,
+         random: RandomGenerator) {
         graph = Graph(isTraining: true, random: random)
-        examples = graph.input(shape: [batchSize, encoder.inputFeatures])
-        let codes = encoder(examples)
-        let reconstructions = decoder(codes)
-        reconstructionLoss = reconstruction.loss(reconstructions, target: examples)
-        let ones = graph.constant(shape: [batchSize, discriminator.outputFeatures], repeating: 1)
-        adversarialLoss = discriminator(codes).binaryCrossEntropy(ones)
-        loss = reconstructionLoss * reconstructionWeight + adversarialLoss * adversarialWeight
+        examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
+        encoded = networks.encoder(examples)
+        labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
+        let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
+        loss = discriminator(discriminatorInput(encoded.code, slots: labelSlots)).binaryCrossEntropy(ones)
     }
 }

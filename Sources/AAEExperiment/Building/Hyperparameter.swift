@@ -18,24 +18,23 @@ public struct Hyperparameter: Sendable {
     static let unit = 0...1.0
 }
 
-extension ConfigNode {
-    /// Reads a mapping whose keys are `hyperparameters` (plus `extraKeys`, read
-    /// elsewhere), with defaults for absent ones.
-    func hyperparameters(_ hyperparameters: [Hyperparameter], extraKeys: [String]) -> [String: Double]? {
-        guard let fields = fields(extraKeys + hyperparameters.map(\.name)) else { return nil }
-        var values: [String: Double] = [:]
-        var valid = true
+extension Fields {
+    /// Reads `hyperparameters` of the kind named `kind` from these fields, with
+    /// `inherited` values (else the defaults) for absent ones; any other key
+    /// except `ignoring` is reported as not belonging to that kind.
+    func hyperparameters(_ hyperparameters: [Hyperparameter], of kind: String, inherited: [String: Double] = [:],
+                         ignoring: [String] = ["kind"]) -> [String: Double] {
+        let accepted = Set(hyperparameters.map(\.name))
+        for (key, value) in values.sorted(by: { $0.key < $1.key })
+        where !accepted.contains(key) && !ignoring.contains(key) {
+            value.error("`\(kind)` has no setting `\(key)`; it takes \(hyperparameters.map(\.name).joined(separator: ", "))")
+        }
+        var result: [String: Double] = [:]
         for parameter in hyperparameters {
-            if let node = fields[parameter.name] {
-                guard let value = node.double(in: parameter.range, excludingLower: parameter.excludingLower) else {
-                    valid = false
-                    continue
-                }
-                values[parameter.name] = value
-            } else {
-                values[parameter.name] = parameter.defaultValue
+            result[parameter.name] = optional(parameter.name, inherited[parameter.name] ?? parameter.defaultValue) {
+                $0.double(in: parameter.range, excludingLower: parameter.excludingLower)
             }
         }
-        return valid ? values : nil
+        return result
     }
 }

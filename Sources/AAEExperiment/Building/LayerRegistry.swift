@@ -16,7 +16,7 @@ public struct LayerArgumentDefinition: Sendable {
 
     var expected: String {
         switch kind {
-        case .size: return "a positive size, `latent` or `input`"
+        case .size: return "a positive size, `latent`, `input` or `labels`"
         case .number(let range, let openUpper):
             let upper = range.upperBound == .infinity ? "∞" : range.upperBound.formatted
             return "a number in [\(range.lowerBound.formatted), \(upper)\(openUpper ? ")" : "]")"
@@ -30,6 +30,7 @@ public struct LayerArgumentDefinition: Sendable {
             switch text {
             case "latent": return .size(.latent)
             case "input": return .size(.input)
+            case "labels": return .size(.labels)
             default:
                 if let value = Int(text), value > 0 { return .size(.literal(value)) }
             }
@@ -68,7 +69,7 @@ public struct ResolvedLayerArguments {
 
     public func size(_ name: String) -> Int {
         guard case .size(let size) = values[name] else { preconditionFailure("\(name) is not a size") }
-        return size.resolve(latent: latent, input: input)
+        return size.resolve(latent: latent, input: input, labels: NetworkSizes.classCount)
     }
 
     public func number(_ name: String) -> Float {

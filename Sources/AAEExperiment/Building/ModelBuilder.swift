@@ -28,35 +28,67 @@ public enum ModelBuilder {
         return definition.build(experiment.prior.parameters, experiment.model.latentDimension)
     }
 
-    /// A maker of the experiment's optimizer for a set of parameters.
-    public static func optimizerMaker(_ experiment: Experiment) -> ([Parameter]) -> Optimizer {
-        guard let definition = OptimizerRegistry.definition(experiment.optimizer.kind) else {
-            preconditionFailure("optimizer \(experiment.optimizer.kind) passed validation but is not registered")
+    /// A maker of the optimizer of `phase` for a set of parameters.
+    public static func optimizerMaker(_ experiment: Experiment, phase: String) -> ([Parameter]) -> Optimizer {
+        let setting = experiment.optimizer.setting(for: phase)
+        guard let definition = OptimizerRegistry.definition(setting.kind) else {
+            preconditionFailure("optimizer \(setting.kind) passed validation but is not registered")
         }
-        let parameters = experiment.optimizer.parameters
-        return { definition.build(parameters, $0) }
+        return { definition.build(setting.parameters, $0) }
+    }
+
+    /// The model's posterior as the engine knows it.
+    static func posterior(_ model: ModelSpec) -> Posterior {
+        switch model.effectivePosterior {
+        case .deterministic: return .deterministic
+        case .gaussian: return .gaussian
+        case .universal: return .universal(noiseDimension: model.noiseDimension, noiseStd: Float(model.noiseStd))
+        }
     }
 
     /// The model of `experiment` for examples of `inputFeatures` values.
     public static func model(_ experiment: Experiment, inputFeatures: Int, seed: UInt64) -> TrainableModel {
         var random = RandomGenerator(seed: seed, stream: RandomStreams.weights)
-        let model = experiment.model
-        let latent = model.latentDimension
-        let encoder = network("encoder", model.encoder, inputFeatures: inputFeatures, latent: latent,
+        let spec = experiment.model
+        let latent = spec.latentDimension
+        let posterior = posterior(spec)
+        let trunk = network("encoder", spec.encoder,
+                            inputFeatures: CodeEncoder.trunkInputFeatures(inputFeatures: inputFeatures, posterior: posterior),
+                            latent: latent, exampleSize: inputFeatures, random: &random)
+        let encoder = CodeEncoder(trunk: trunk, posterior: posterior, inputFeatures: inputFeatures,
+                                  latentDimension: latent, random: &random)
+        let decoderLabels = spec.supervision == .supervised ? NetworkSizes.classCount : 0
+        let decoder = network("decoder", spec.decoder, inputFeatures: latent + decoderLabels, latent: latent,
                               exampleSize: inputFeatures, random: &random)
-        let decoder = network("decoder", model.decoder, inputFeatures: latent, latent: latent,
-                              exampleSize: inputFeatures, random: &random)
-        let discriminator = network("discriminator", model.discriminator, inputFeatures: latent, latent: latent,
-                                    exampleSize: inputFeatures, random: &random)
-        switch model.kind {
+        let networks = EncoderDecoder(encoder: encoder, decoder: decoder, decoderLabelCount: decoderLabels)
+        let modelRandom = RandomGenerator(seed: seed, stream: RandomStreams.model)
+        let batchSize = experiment.training.batchSize
+        let loss = experiment.loss
+        switch spec.kind {
+        case .autoencoder, .sparse_autoencoder:
+            return Autoencoder(networks: networks, reconstruction: loss.reconstruction,
+                               sparsity: spec.kind == .sparse_autoencoder ? loss.sparsity : .none,
+                               batchSize: batchSize, makeOptimizer: optimizerMaker(experiment, phase: "reconstruction"),
+                               random: modelRandom)
+        case .vae:
+            return VariationalAutoencoder(networks: networks, reconstruction: loss.reconstruction,
+                                          monteCarloSamples: spec.monteCarloSamples, batchSize: batchSize,
+                                          makeOptimizer: optimizerMaker(experiment, phase: "reconstruction"),
+                                          random: modelRandom)
         case .aae:
+            let discriminator = network("discriminator", spec.discriminator,
+                                        inputFeatures: NetworkSizes.discriminatorInputs(spec), latent: latent,
+                                        exampleSize: inputFeatures, random: &random)
+            let optimizers = AdversarialAutoencoder.Optimizers(
+                discriminator: optimizerMaker(experiment, phase: "discriminator"),
+                autoencoder: optimizerMaker(experiment, phase: spec.schedule == .combined ? "generator" : "reconstruction"),
+                generator: optimizerMaker(experiment, phase: "generator"))
             return AdversarialAutoencoder(
-                encoder: encoder, decoder: decoder, discriminator: discriminator, prior: prior(experiment),
-                reconstruction: experiment.loss.reconstruction,
-                reconstructionWeight: experiment.loss.reconstructionWeight,
-                adversarialWeight: experiment.loss.adversarialWeight,
-                batchSize: experiment.training.batchSize, makeOptimizer: optimizerMaker(experiment),
-                random: RandomGenerator(seed: seed, stream: RandomStreams.model))
+                networks: networks, discriminator: discriminator, prior: prior(experiment), schedule: spec.schedule,
+                discriminatorSteps: spec.discriminatorSteps, labelAware: spec.supervision == .label_aware,
+                reconstruction: loss.reconstruction, reconstructionWeight: loss.reconstructionWeight,
+                adversarialWeight: loss.adversarialWeight, batchSize: batchSize, optimizers: optimizers,
+                random: modelRandom)
         }
     }
 }
@@ -68,4 +100,5 @@ public enum RandomStreams {
     public static let batches: UInt64 = 2
     public static let model: UInt64 = 3
     public static let evaluation: UInt64 = 4
+    public static let labelledSubset: UInt64 = 5
 }

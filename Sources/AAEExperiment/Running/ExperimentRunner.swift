@@ -56,6 +56,8 @@ public final class ExperimentRunner {
             batch.deallocate()
             batchLabels.deallocate()
         }
+        let trainingLabels = Self.visibleLabels(data.train.labels, fraction: experiment.model.labelledFraction,
+                                                seed: experiment.seed)
         var stepMetrics = [Float](repeating: 0, count: model.stepMetricNames.count)
         var sums = [Double](repeating: 0, count: stepMetrics.count)
         var stepsInWindow = 0
@@ -67,7 +69,7 @@ public final class ExperimentRunner {
             for step in 1...training.steps {
                 let indices = sampler.nextBatch()
                 BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: width, into: batch)
-                for (row, index) in indices.enumerated() { batchLabels[row] = data.train.labels[index] }
+                for (row, index) in indices.enumerated() { batchLabels[row] = trainingLabels[index] }
                 model.trainStep(batch: batch, labels: batchLabels, metrics: &stepMetrics)
                 for i in sums.indices { sums[i] += Double(stepMetrics[i]) }
                 stepsInWindow += 1
@@ -93,15 +95,27 @@ public final class ExperimentRunner {
         try log.write(to: metricsURL)
         let elapsed = Date().timeIntervalSince(start)
         if status == .completed {
-            try LatentScatter.write(model: model, data: data.test, limit: Self.evaluationSize,
-                                    title: "\(experiment.name): held-out codes",
-                                    to: directory.appendingPathComponent("latent_scatter.png"))
+            var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
+            try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale, metrics: log.table,
+                                    directory: directory, title: experiment.name, random: &figureRandom)
         }
         let lastRow = log.table.rows.last ?? []
         let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }
         return RunResult(status: status, outputDirectory: directory, finalMetrics: final,
                          stepsPerSecond: Double(training.steps) / max(elapsed, 1e-9),
                          dataDescription: data.description)
+    }
+
+    /// The training labels a model sees: a seeded `fraction` of the examples
+    /// keep theirs, the others get −1 ("no label").
+    static func visibleLabels(_ labels: [Int32], fraction: Double, seed: UInt64) -> [Int32] {
+        guard fraction < 1 else { return labels }
+        var order = Array(labels.indices)
+        var random = RandomGenerator(seed: seed, stream: RandomStreams.labelledSubset)
+        random.shuffle(&order)
+        var visible = [Int32](repeating: -1, count: labels.count)
+        for index in order.prefix(Int((fraction * Double(labels.count)).rounded())) { visible[index] = labels[index] }
+        return visible
     }
 
     private func loadData() throws -> DataSplit {

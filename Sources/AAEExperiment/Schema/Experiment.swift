@@ -29,22 +29,56 @@ public struct DataSpec: Sendable {
 
 /// The model family member to build.
 public enum ModelKind: String, Sendable, CaseIterable {
+    case autoencoder
+    case sparse_autoencoder
+    case vae
     case aae
 }
 
-/// How the encoder turns an input into a code.
-public enum Posterior: String, Sendable, CaseIterable {
+/// How the encoder turns an input into a code, as written in a file.
+public enum PosteriorKind: String, Sendable, CaseIterable {
     case deterministic
+    case gaussian
+    case universal
 }
 
-/// The networks and their sizes.
+/// How labels enter the model.
+public enum Supervision: String, Sendable, CaseIterable {
+    /// Labels are not used in training.
+    case none
+    /// The discriminator reads a one-hot label (with a "no label" slot) and a
+    /// labelled code is matched to its label's prior component (AAE, Section 2.3).
+    case label_aware
+    /// The decoder reads the one-hot label beside the code, so the code learns
+    /// style alone (AAE, Section 5).
+    case supervised
+}
+
+/// The networks, their sizes and how they are trained together.
 public struct ModelSpec: Sendable {
     public var kind: ModelKind
-    public var posterior: Posterior
+    public var posterior: PosteriorKind
+    /// The size of a universal posterior's noise input.
+    public var noiseDimension: Int
+    /// The standard deviation of a universal posterior's noise.
+    public var noiseStd: Double
     public var latentDimension: Int
+    /// For a Gaussian posterior (and the VAE), the trunk: the model adds the
+    /// `z_mean` and `z_log_var` heads.
     public var encoder: [LayerSpec]
     public var decoder: [LayerSpec]
+    /// Required for the AAE, ignored otherwise.
     public var discriminator: [LayerSpec]
+    public var schedule: AdversarialSchedule
+    public var discriminatorSteps: Int
+    public var supervision: Supervision
+    /// The fraction of training examples whose label a label-aware model sees.
+    public var labelledFraction: Double
+    /// The VAE's number of codes drawn per input.
+    public var monteCarloSamples: Int
+
+    /// The posterior the model's encoder has.
+    public var effectivePosterior: PosteriorKind { kind == .vae ? .gaussian : posterior }
 }
 
 /// The prior codes are matched to: a registry kind and its parameters.
@@ -58,12 +92,32 @@ public struct LossSpec: Sendable {
     public var reconstruction: ReconstructionLoss
     public var reconstructionWeight: Float
     public var adversarialWeight: Float
+    /// The sparse autoencoder's penalty.
+    public var sparsity: SparsityPenalty
 }
 
-/// The optimizer used by every phase: a registry kind and its hyperparameters.
-public struct OptimizerSpec: Sendable {
+/// An optimizer: a registry kind and its hyperparameters.
+public struct OptimizerSetting: Sendable, Equatable {
     public var kind: String
     public var parameters: [String: Double]
+}
+
+/// The optimizers of the training phases. A file gives one setting for all
+/// phases, and may override it per phase.
+public struct OptimizerSpec: Sendable {
+    public static let phases = ["reconstruction", "discriminator", "generator"]
+
+    /// The setting every phase uses unless overridden.
+    public var shared: OptimizerSetting
+    /// Per-phase settings by phase name.
+    public var phases: [String: OptimizerSetting]
+
+    /// The setting of `phase`.
+    public func setting(for phase: String) -> OptimizerSetting { phases[phase] ?? shared }
+
+    /// The shared setting's kind and parameters (what most experiments use).
+    public var kind: String { shared.kind }
+    public var parameters: [String: Double] { shared.parameters }
 }
 
 /// The schedule.

@@ -14,18 +14,45 @@ enum ExperimentSchema {
         let output = fields["output"].flatMap { $0.string() }
         let data = fields.optional("data", DataSpec.default) { DataSpec.read($0) }
         let model = fields.required("model") { ModelSpec.read($0) }
-        let latent = model?.latentDimension ?? 1
         let prior = fields.optional("prior", PriorSpec.default) { PriorSpec.read($0) }
         let loss = fields.optional("loss", LossSpec.default) { LossSpec.read($0) }
         let optimizer = fields.optional("optimizer", OptimizerSpec.default) { OptimizerSpec.read($0) }
         let training = fields.optional("training", TrainingSpec.default) { TrainingSpec.read($0) }
         if let model, let modelNode = fields["model"] {
             NetworkSizes.check(model, inputFeatures: data.inputFeatures, at: modelNode)
+            checkPrior(prior, for: model, at: fields["prior"] ?? modelNode)
         }
-        _ = latent
         guard let name, let model else { return nil }
         return Experiment(name: name, description: description, seed: UInt64(seed), output: output, data: data,
                           model: model, prior: prior, loss: loss, optimizer: optimizer, training: training)
+    }
+
+    /// The checks that relate the prior to the model.
+    private static func checkPrior(_ prior: PriorSpec, for model: ModelSpec, at node: ConfigNode) {
+        if prior.kind == "uniform", let low = prior.parameters["low"], let high = prior.parameters["high"], low >= high {
+            node.error("a uniform prior needs low < high, found low \(low.formatted) and high \(high.formatted)")
+        }
+        if prior.kind == "categorical", model.kind == .aae, model.latentDimension < 2 {
+            node.error("a categorical prior needs latent_dim ≥ 2 (one dimension per class)")
+        }
+        if prior.kind == "swiss_roll", model.latentDimension != 2 {
+            node.error("a swiss_roll prior is two-dimensional; latent_dim is \(model.latentDimension)")
+        }
+        guard model.supervision == .label_aware else { return }
+        let components: Double?
+        switch prior.kind {
+        case "mixture": components = prior.parameters["components"]
+        case "swiss_roll": components = prior.parameters["segments"]
+        case "categorical": components = Double(model.latentDimension)
+        default: components = nil
+        }
+        guard let components else {
+            node.error("`label_aware` needs a prior with one part per label: mixture, swiss_roll or categorical, found `\(prior.kind)`")
+            return
+        }
+        if Int(components) != NetworkSizes.classCount {
+            node.error("`label_aware` needs one prior part per class (\(NetworkSizes.classCount)), found \(Int(components))")
+        }
     }
 
     private static func readName(_ node: ConfigNode) -> String? {
@@ -69,21 +96,56 @@ extension DataSpec {
 }
 
 extension ModelSpec {
+    static let keys = ["kind", "posterior", "noise_dim", "noise_std", "latent_dim", "encoder", "decoder",
+                       "discriminator", "schedule", "discriminator_steps", "supervision", "labelled_fraction",
+                       "mc_samples"]
+
     static func read(_ node: ConfigNode) -> ModelSpec? {
-        guard let fields = node.fields(["kind", "posterior", "latent_dim", "encoder", "decoder", "discriminator"])
-        else { return nil }
+        guard let fields = node.fields(keys) else { return nil }
         let kind = fields.required("kind") { $0.string(oneOf: ModelKind.allCases.map(\.rawValue)) }
             .flatMap(ModelKind.init(rawValue:))
-        let posterior = fields.optional("posterior", Posterior.deterministic) {
-            $0.string(oneOf: Posterior.allCases.map(\.rawValue)).flatMap(Posterior.init(rawValue:))
+        let posterior = fields.optional("posterior", PosteriorKind.deterministic) {
+            $0.string(oneOf: PosteriorKind.allCases.map(\.rawValue)).flatMap(PosteriorKind.init(rawValue:))
         }
+        let noiseDimension = fields.optional("noise_dim", 16) { $0.int(in: 1...100_000) }
+        let noiseStd = fields.optional("noise_std", 1) { $0.double(in: 0...1e6, excludingLower: true) }
         let latent = fields.required("latent_dim") { $0.int(in: 1...4096) }
         let encoder = fields.required("encoder", readNetwork)
         let decoder = fields.required("decoder", readNetwork)
-        let discriminator = fields.required("discriminator", readNetwork)
+        let discriminator: [LayerSpec]?
+        if kind == .aae {
+            discriminator = fields.required("discriminator", readNetwork)
+        } else {
+            discriminator = fields["discriminator"].map(readNetwork) ?? []
+        }
+        let schedule = fields.optional("schedule", AdversarialSchedule.combined) {
+            $0.string(oneOf: AdversarialSchedule.allCases.map(\.rawValue)).flatMap(AdversarialSchedule.init(rawValue:))
+        }
+        let discriminatorSteps = fields.optional("discriminator_steps", 1) { $0.int(in: 1...100) }
+        let supervision = fields.optional("supervision", Supervision.none) {
+            $0.string(oneOf: Supervision.allCases.map(\.rawValue)).flatMap(Supervision.init(rawValue:))
+        }
+        let labelledFraction = fields.optional("labelled_fraction", 1) { $0.double(in: 0...1) }
+        let monteCarloSamples = fields.optional("mc_samples", 1) { $0.int(in: 1...1000) }
+        if let kind {
+            let onlyFor: [(String, Bool)] = [
+                ("posterior", kind == .aae), ("schedule", kind == .aae), ("discriminator_steps", kind == .aae),
+                ("discriminator", kind == .aae), ("mc_samples", kind == .vae),
+                ("noise_dim", kind == .aae && posterior == .universal),
+                ("noise_std", kind == .aae && posterior == .universal),
+            ]
+            for (key, applies) in onlyFor where !applies {
+                fields[key]?.error("`\(key)` does not apply to a model of kind `\(kind.rawValue)`")
+            }
+            if supervision == .label_aware && kind != .aae {
+                fields["supervision"]?.error("`label_aware` needs a discriminator: use it with kind `aae`")
+            }
+        }
         guard let kind, let latent, let encoder, let decoder, let discriminator else { return nil }
-        return ModelSpec(kind: kind, posterior: posterior, latentDimension: latent, encoder: encoder,
-                         decoder: decoder, discriminator: discriminator)
+        return ModelSpec(kind: kind, posterior: posterior, noiseDimension: noiseDimension, noiseStd: noiseStd,
+                         latentDimension: latent, encoder: encoder, decoder: decoder, discriminator: discriminator,
+                         schedule: schedule, discriminatorSteps: discriminatorSteps, supervision: supervision,
+                         labelledFraction: labelledFraction, monteCarloSamples: monteCarloSamples)
     }
 
     private static func readNetwork(_ node: ConfigNode) -> [LayerSpec]? {
@@ -102,23 +164,23 @@ extension PriorSpec {
     static let `default` = PriorSpec(kind: "normal", parameters: ["mean": 0, "std": 1])
 
     static func read(_ node: ConfigNode) -> PriorSpec? {
-        guard case .mapping = node.node, let kindNode = node.fields(["kind"] + PriorRegistry.definitions
-            .flatMap { $0.parameters.map(\.name) })?["kind"] else {
-            if case .mapping = node.node { node.error("missing required key `kind` (one of \(PriorRegistry.names.joined(separator: ", ")))") }
-            else { node.error("expected a mapping such as {kind: normal, std: 1}, found \(node.found)") }
-            return nil
+        let keys = ["kind"] + Set(PriorRegistry.definitions.flatMap { $0.parameters.map(\.name) }).sorted()
+        guard let fields = node.fields(keys),
+              let kind = fields.required("kind", { $0.string(oneOf: PriorRegistry.names) }),
+              let definition = PriorRegistry.definition(kind) else { return nil }
+        let parameters = fields.hyperparameters(definition.parameters, of: kind)
+        for name in ["components", "segments"] {
+            if let value = parameters[name], value != value.rounded() { fields[name]?.error("expected a whole number, found \(value.formatted)") }
         }
-        guard let kind = kindNode.string(oneOf: PriorRegistry.names), let definition = PriorRegistry.definition(kind),
-              let parameters = node.hyperparameters(definition.parameters, extraKeys: ["kind"]) else { return nil }
         return PriorSpec(kind: kind, parameters: parameters)
     }
 }
 
 extension LossSpec {
-    static let `default` = LossSpec(reconstruction: .mse, reconstructionWeight: 1, adversarialWeight: 1)
+    static let `default` = LossSpec(reconstruction: .mse, reconstructionWeight: 1, adversarialWeight: 1, sparsity: .none)
 
     static func read(_ node: ConfigNode) -> LossSpec? {
-        guard let fields = node.fields(["reconstruction", "weights"]) else { return nil }
+        guard let fields = node.fields(["reconstruction", "weights", "sparsity"]) else { return nil }
         let reconstruction = fields.optional("reconstruction", ReconstructionLoss.mse) {
             $0.string(oneOf: ReconstructionLoss.allCases.map(\.rawValue)).flatMap(ReconstructionLoss.init(rawValue:))
         }
@@ -127,29 +189,56 @@ extension LossSpec {
             weights.0 = weightFields.optional("reconstruction", 1) { $0.float(in: 0...1e6) }
             weights.1 = weightFields.optional("adversarial", 1) { $0.float(in: 0...1e6) }
         }
-        return LossSpec(reconstruction: reconstruction, reconstructionWeight: weights.0, adversarialWeight: weights.1)
+        let sparsity = fields.optional("sparsity", SparsityPenalty.none, readSparsity)
+        return LossSpec(reconstruction: reconstruction, reconstructionWeight: weights.0, adversarialWeight: weights.1,
+                        sparsity: sparsity)
+    }
+
+    private static func readSparsity(_ node: ConfigNode) -> SparsityPenalty? {
+        guard let fields = node.fields(["kind", "lambda", "target", "weight"]) else { return nil }
+        switch fields.required("kind", { $0.string(oneOf: ["l1", "kl"]) }) {
+        case "l1"?:
+            for key in ["target", "weight"] { fields[key]?.error("`\(key)` belongs to the `kl` penalty") }
+            return .l1(lambda: fields.optional("lambda", 1e-4) { $0.float(in: 0...1e6) })
+        case "kl"?:
+            fields["lambda"]?.error("`lambda` belongs to the `l1` penalty; the `kl` penalty takes target and weight")
+            let target = fields.optional("target", 0.05) { $0.float(in: 0...1, excludingLower: true, excludingUpper: true) }
+            return .kl(target: target, weight: fields.optional("weight", 1) { $0.float(in: 0...1e6) })
+        default:
+            return nil
+        }
     }
 }
 
 extension OptimizerSpec {
-    static let `default` = OptimizerSpec(kind: "adam", parameters: ["lr": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-7])
+    static let `default` = OptimizerSpec(
+        shared: OptimizerSetting(kind: "adam", parameters: ["lr": 0.001, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-7]),
+        phases: [:])
 
     static func read(_ node: ConfigNode) -> OptimizerSpec? {
-        let allKeys = ["kind"] + Array(Set(OptimizerRegistry.definitions.flatMap { $0.parameters.map(\.name) })).sorted()
-        guard let fields = node.fields(allKeys) else { return nil }
-        let kind = fields.optional("kind", "adam") { $0.string(oneOf: OptimizerRegistry.names) }
+        guard let fields = node.fields(["kind"] + hyperparameterNames + phases),
+              let shared = setting(from: fields, inheriting: nil) else { return nil }
+        var perPhase: [String: OptimizerSetting] = [:]
+        for phase in phases {
+            guard let phaseFields = fields[phase]?.fields(["kind"] + hyperparameterNames) else { continue }
+            perPhase[phase] = setting(from: phaseFields, inheriting: shared)
+        }
+        return OptimizerSpec(shared: shared, phases: perPhase)
+    }
+
+    private static var hyperparameterNames: [String] {
+        Array(Set(OptimizerRegistry.definitions.flatMap { $0.parameters.map(\.name) })).sorted()
+    }
+
+    /// Reads `kind` and hyperparameters; a phase's setting inherits the shared
+    /// one's values unless it names another kind.
+    private static func setting(from fields: Fields, inheriting base: OptimizerSetting?) -> OptimizerSetting? {
+        let kind = fields.optional("kind", base?.kind ?? "adam") { $0.string(oneOf: OptimizerRegistry.names) }
         guard let definition = OptimizerRegistry.definition(kind) else { return nil }
-        let accepted = Set(definition.parameters.map(\.name))
-        for (key, value) in fields.values where key != "kind" && !accepted.contains(key) {
-            value.error("`\(kind)` has no setting `\(key)`; it takes \(definition.parameters.map(\.name).joined(separator: ", "))")
-        }
-        var parameters: [String: Double] = [:]
-        for parameter in definition.parameters {
-            parameters[parameter.name] = fields.optional(parameter.name, parameter.defaultValue) {
-                $0.double(in: parameter.range, excludingLower: parameter.excludingLower)
-            }
-        }
-        return OptimizerSpec(kind: kind, parameters: parameters)
+        let inherited = base?.kind == kind ? base?.parameters ?? [:] : [:]
+        let parameters = fields.hyperparameters(definition.parameters, of: kind, inherited: inherited,
+                                                ignoring: ["kind"] + phases)
+        return OptimizerSetting(kind: kind, parameters: parameters)
     }
 }
 

@@ -1,0 +1,55 @@
+import AAECore
+import AAEReport
+import Foundation
+
+/// Every figure of a finished run, written side by side with its metrics.csv.
+///
+/// Each figure is its own type (`LatentScatterFigure`, `ManifoldFigure`,
+/// `ReconstructionsFigure`, `SamplesFigure`, `StyleFigure`, `LossesFigure`) and decides
+/// by itself whether it applies to the model. All randomness comes from the generator
+/// passed in, and the figures consume it in a fixed order, so the same model, data and
+/// seed give byte-identical PNG files.
+public enum RunFigures {
+    /// Figures built from held-out codes use at most this many held-out images.
+    public static let heldOutLimit = 2_000
+    /// The random stream a run's figures draw from (beyond those of `RandomStreams`).
+    public static let randomStream: UInt64 = 100
+
+    /// Writes every figure that applies to `model` into `directory` and returns the files
+    /// written, in this order: losses, latent scatter, manifold, reconstructions, samples,
+    /// style. `title` (the experiment's name) starts every figure's title; `metrics` is the
+    /// run's metrics table; `scale` is the pixel scale of `test` and of the decoder.
+    @discardableResult
+    public static func writeAll(model: TrainableModel, test: LabeledImages, scale: PixelScale, metrics: CSVTable,
+                                directory: URL, title: String, random: inout RandomGenerator) throws -> [URL] {
+        precondition(test.count == 0 || test.featureCount == model.inputFeatures,
+                     "images of \(test.featureCount) pixels for a model of \(model.inputFeatures) inputs")
+        var written: [URL] = []
+        func record(_ name: String, _ write: (URL) throws -> Bool) throws {
+            let url = directory.appendingPathComponent(name)
+            if try write(url) { written.append(url) }
+        }
+        try record(LossesFigure.fileName) { try LossesFigure.write(metrics: metrics, title: title, to: $0) }
+        try record(LatentScatterFigure.fileName) {
+            try LatentScatterFigure.write(model: model, test: test, title: title, random: &random, to: $0)
+        }
+        try record(ManifoldFigure.fileName) {
+            try ManifoldFigure.write(model: model, test: test, scale: scale, title: title, to: $0)
+        }
+        try record(ReconstructionsFigure.fileName) {
+            try ReconstructionsFigure.write(model: model, test: test, scale: scale, title: title, to: $0)
+        }
+        try record(SamplesFigure.fileName) {
+            try SamplesFigure.write(model: model, test: test, scale: scale, title: title, random: &random, to: $0)
+        }
+        try record(StyleFigure.fileName) {
+            try StyleFigure.write(model: model, test: test, scale: scale, title: title, random: &random, to: $0)
+        }
+        return written
+    }
+
+    /// A figure title: "`title`: `subject`", or the subject alone when `title` is empty.
+    static func heading(_ title: String, _ subject: String) -> String {
+        title.isEmpty ? subject : "\(title): \(subject)"
+    }
+}
