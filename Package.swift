@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "aae-run", targets: ["aae-run"]),
+        .executable(name: "aae-bench", targets: ["aae-bench"]),
         .library(name: "AAECore", targets: ["AAECore"]),
     ],
     dependencies: [
@@ -25,6 +26,11 @@ let package = Package(
         .target(name: "AAEExperiment", dependencies: ["AAECore", "AAEReport", "Yams"]),
         .executableTarget(name: "aae-run", dependencies: [
             "AAEExperiment",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "CAllocationCounter", path: "Sources/CAllocationCounter"),
+        .executableTarget(name: "aae-bench", dependencies: [
+            "AAEExperiment", "CAllocationCounter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AAECoreTests", dependencies: ["AAECore"]),

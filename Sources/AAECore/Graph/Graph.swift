@@ -68,19 +68,32 @@ public final class Graph {
         return Variable(graph: self, node: node)
     }
 
+    /// The number of nodes added so far: a mark that splits the graph into
+    /// stages evaluated separately with `forward(from:to:)`.
+    public var nodeCount: Int { nodes.count }
+
     /// Evaluates every operation in order.
     public func forward() {
-        for node in nodes {
+        forward(from: 0, to: nodes.count)
+    }
+
+    /// Evaluates the operations of the nodes with indices in `start..<end`, for
+    /// a graph whose later stage must see parameters updated after an earlier one.
+    public func forward(from start: Int, to end: Int) {
+        for index in start..<end {
+            let node = nodes[index]
             node.operation?.forward(inputs: node.inputs, output: node)
         }
     }
 
     /// Computes the gradient of the scalar `loss` with respect to every node that
-    /// needs one. Parameters that the loss does not reach get a zero gradient.
-    public func backward(from loss: Variable) {
+    /// needs one. Parameters that the loss does not reach get a zero gradient,
+    /// unless `zeroingUnreached` is false (their gradients are then left as they
+    /// were, for a caller that updates only the parameters the loss reaches).
+    public func backward(from loss: Variable, zeroingUnreached: Bool = true) {
         precondition(loss.node.value.count == 1, "backward needs a scalar loss, got shape \(loss.shape)")
         guard let lossGradient = loss.node.gradient else {
-            for node in parameterNodes.values { node.gradient?.fill(0) }
+            if zeroingUnreached { for node in parameterNodes.values { node.gradient?.fill(0) } }
             return
         }
         for node in nodes { node.gradientWritten = false }
@@ -94,6 +107,7 @@ public final class Graph {
             guard let operation = node.operation, node.gradientWritten else { continue }
             operation.backward(inputs: node.inputs, output: node)
         }
+        guard zeroingUnreached else { return }
         for node in parameterNodes.values where !node.gradientWritten {
             node.gradient?.fill(0)
         }

@@ -18,8 +18,8 @@ public final class Dense: Layer {
     public var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
 
     public func callAsFunction(_ input: Variable) -> Variable {
-        let product = input.matmul(input.graph.parameter(kernel))
-        guard let bias else { return product }
-        return product.addingBias(input.graph.parameter(bias))
+        let graph = input.graph
+        guard let bias else { return input.matmul(graph.parameter(kernel)) }
+        return input.linear(kernel: graph.parameter(kernel), bias: graph.parameter(bias))
     }
 }

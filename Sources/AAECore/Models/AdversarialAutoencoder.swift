@@ -30,9 +30,8 @@ public final class AdversarialAutoencoder: TrainableModel {
 
     private var priorRandom: RandomGenerator
     private var noiseRandom: RandomGenerator
-    private let discriminatorPhase: DiscriminatorPhase
-    private let autoencoderPhase: AutoencoderPhase
-    private let generatorPhase: GeneratorPhase?
+    private let adversarial: AdversarialGraph
+    private let reconstructionPhase: ReconstructionGraph?
 
     /// The optimizers of the three phases, made for the parameters each updates.
     public struct Optimizers {
@@ -70,22 +69,21 @@ public final class AdversarialAutoencoder: TrainableModel {
         noiseRandom = RandomGenerator(seed: random.state, stream: 14)
         discriminatorOptimizer = optimizers.discriminator(discriminator.parameters)
         autoencoderOptimizer = optimizers.autoencoder(networks.parameters)
-        discriminatorPhase = DiscriminatorPhase(networks: networks, discriminator: discriminator, labelSlots: labelSlots,
-                                                batchSize: batchSize, random: RandomGenerator(seed: random.state, stream: 12))
         let combined = schedule == .combined
-        autoencoderPhase = AutoencoderPhase(
-            networks: networks, discriminator: combined ? discriminator : nil, labelSlots: labelSlots,
-            reconstruction: reconstruction, reconstructionWeight: combined ? reconstructionWeight : 1,
-            adversarialWeight: adversarialWeight, batchSize: batchSize,
-            random: RandomGenerator(seed: random.state, stream: 13))
+        adversarial = AdversarialGraph(
+            networks: networks, discriminator: discriminator, labelSlots: labelSlots,
+            reconstruction: combined ? reconstruction : nil, reconstructionWeight: reconstructionWeight,
+            adversarialWeight: combined ? adversarialWeight : 1, batchSize: batchSize,
+            random: RandomGenerator(seed: random.state, stream: 12))
         if combined {
             generatorOptimizer = nil
-            generatorPhase = nil
+            reconstructionPhase = nil
             stepMetricNames = ["d_loss", "d_acc", "g_loss", "recon_loss", "adv_loss"]
         } else {
             generatorOptimizer = optimizers.generator(networks.encoder.parameters)
-            generatorPhase = GeneratorPhase(networks: networks, discriminator: discriminator, labelSlots: labelSlots,
-                                            batchSize: batchSize, random: RandomGenerator(seed: random.state, stream: 15))
+            reconstructionPhase = ReconstructionGraph(networks: networks, reconstruction: reconstruction,
+                                                      batchSize: batchSize,
+                                                      random: RandomGenerator(seed: random.state, stream: 13))
             stepMetricNames = ["d_loss", "d_acc", "recon_loss", "adv_loss"]
         }
     }
@@ -97,66 +95,52 @@ public final class AdversarialAutoencoder: TrainableModel {
     public var allParameters: [Parameter] { networks.parameters + discriminator.parameters }
 
     public func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float]) {
-        if schedule == .phased { trainAutoencoder(batch: batch, labels: labels) }
-        var discriminatorLoss: Float = 0, accuracy: Float = 0
-        let d = discriminatorPhase
-        for _ in 0..<discriminatorSteps {
-            d.examples.value.data.update(from: batch, count: d.examples.value.count)
-            d.encoded.refillNoise(&noiseRandom)
-            samplePrior(labels: labels)
-            if let slots = d.labelSlots {
-                OneHot.fill(slots.value.data, labels: labels, rows: batchSize, classes: slots.features)
-            }
-            d.graph.forward()
-            d.graph.backward(from: d.loss)
-            discriminatorOptimizer.step()
-            discriminatorLoss += d.loss.value.scalar
-            accuracy += d.accuracy()
+        if let r = reconstructionPhase {
+            r.examples.value.data.update(from: batch, count: r.examples.value.count)
+            r.encoded.refillNoise(&noiseRandom)
+            fillOneHot(r.decoderLabels, labels)
+            r.graph.forward()
+            r.graph.backward(from: r.loss)
+            autoencoderOptimizer.step()
         }
+        let a = adversarial
+        a.examples.value.data.update(from: batch, count: a.examples.value.count)
+        a.encoded.refillNoise(&noiseRandom)
+        fillOneHot(a.labelSlots, labels)
+        fillOneHot(a.decoderLabels, labels)
+        var discriminatorLoss: Float = 0, accuracy: Float = 0
+        for round in 0..<discriminatorSteps {
+            samplePrior(labels: labels)
+            a.graph.forward(from: round == 0 ? 0 : a.discriminatorStart, to: a.discriminatorEnd)
+            a.graph.backward(from: a.discriminatorLoss, zeroingUnreached: false)
+            discriminatorOptimizer.step()
+            discriminatorLoss += a.discriminatorLoss.value.scalar
+            accuracy += a.discriminatorAccuracy()
+        }
+        a.graph.forward(from: a.discriminatorEnd, to: a.graph.nodeCount)
+        a.graph.backward(from: a.generatorLoss)
+        (generatorOptimizer ?? autoencoderOptimizer).step()
         metrics[0] = discriminatorLoss / Float(discriminatorSteps)
         metrics[1] = accuracy / Float(discriminatorSteps)
-        switch schedule {
-        case .combined:
-            let a = trainAutoencoder(batch: batch, labels: labels)
-            metrics[2] = a.loss.value.scalar
-            metrics[3] = a.reconstructionLoss.value.scalar
-            metrics[4] = a.adversarialLoss?.value.scalar ?? 0
-        case .phased:
-            guard let g = generatorPhase, let generatorOptimizer else { return }
-            g.examples.value.data.update(from: batch, count: g.examples.value.count)
-            g.encoded.refillNoise(&noiseRandom)
-            if let slots = g.labelSlots {
-                OneHot.fill(slots.value.data, labels: labels, rows: batchSize, classes: slots.features)
-            }
-            g.graph.forward()
-            g.graph.backward(from: g.loss)
-            generatorOptimizer.step()
-            metrics[2] = autoencoderPhase.reconstructionLoss.value.scalar
-            metrics[3] = g.loss.value.scalar
+        if let r = reconstructionPhase {
+            metrics[2] = r.loss.value.scalar
+            metrics[3] = a.adversarialLoss.value.scalar
+        } else {
+            metrics[2] = a.generatorLoss.value.scalar
+            metrics[3] = a.reconstructionLoss?.value.scalar ?? 0
+            metrics[4] = a.adversarialLoss.value.scalar
         }
     }
 
-    @discardableResult
-    private func trainAutoencoder(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>) -> AutoencoderPhase {
-        let a = autoencoderPhase
-        a.examples.value.data.update(from: batch, count: a.examples.value.count)
-        a.encoded.refillNoise(&noiseRandom)
-        if let decoderLabels = a.decoderLabels {
-            OneHot.fill(decoderLabels.value.data, labels: labels, rows: batchSize, classes: decoderLabels.features)
-        }
-        if let slots = a.labelSlots {
-            OneHot.fill(slots.value.data, labels: labels, rows: batchSize, classes: slots.features)
-        }
-        a.graph.forward()
-        a.graph.backward(from: a.loss)
-        autoencoderOptimizer.step()
-        return a
+    private func fillOneHot(_ variable: Variable?, _ labels: UnsafePointer<Int32>) {
+        guard let variable else { return }
+        OneHot.fill(variable.value.data, labels: labels, rows: variable.rows, classes: variable.features)
     }
 
     /// Fills the discriminator's "real" input: prior samples, drawn from the
     /// component of each row's label when the model is label-aware.
     private func samplePrior(labels: UnsafePointer<Int32>) {
-        let destination = discriminatorPhase.priorSamples.value.data
+        let destination = adversarial.priorSamples.value.data
         guard labelAware, let conditioned = adversarialPrior as? LabelConditionedPrior else {
             adversarialPrior.sample(rows: batchSize, into: destination, random: &priorRandom)
             return
@@ -186,89 +170,86 @@ private func discriminatorInput(_ code: Variable, slots: Variable?) -> Variable 
     return Variable.concatenate([code, slots])
 }
 
-/// The discriminator's phase: prior samples labelled 1 against detached codes labelled 0.
-private struct DiscriminatorPhase {
+/// One graph for the discriminator's phase and the generator's phase, which
+/// share the encoder's forward pass (the discriminator's update does not change
+/// the encoder). Stage one: the discriminator on prior samples (label 1) stacked
+/// on the detached codes (label 0). Stage two, evaluated after the
+/// discriminator's update: the encoder against the updated discriminator, plus
+/// the weighted reconstruction in the combined schedule.
+private struct AdversarialGraph {
     let graph: Graph
     let examples: Variable
     let encoded: EncodedCode
     let priorSamples: Variable
     let labelSlots: Variable?
-    let realProbability: Variable
-    let fakeProbability: Variable
-    let loss: Variable
-
-    init(networks: EncoderDecoder, discriminator: Sequential, labelSlots slotCount: Int, batchSize: Int,
-         random: RandomGenerator) {
-        graph = Graph(isTraining: true, random: random)
-        examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
-        encoded = networks.encoder(examples)
-        priorSamples = graph.input(shape: [batchSize, networks.encoder.latentDimension])
-        labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
-        realProbability = discriminator(discriminatorInput(priorSamples, slots: labelSlots))
-        fakeProbability = discriminator(discriminatorInput(encoded.code.stoppingGradient(), slots: labelSlots))
-        let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
-        let zeros = graph.constant(shape: [batchSize, 1], repeating: 0)
-        loss = (realProbability.binaryCrossEntropy(ones) + fakeProbability.binaryCrossEntropy(zeros)) * 0.5
-    }
-
-    /// The fraction of prior samples and codes the discriminator classifies correctly.
-    func accuracy() -> Float {
-        let real = realProbability.value, fake = fakeProbability.value
-        var correct = 0
-        for i in 0..<real.count where real.data[i] > 0.5 { correct += 1 }
-        for i in 0..<fake.count where fake.data[i] <= 0.5 { correct += 1 }
-        return Float(correct) / Float(real.count + fake.count)
-    }
-}
-
-/// Reconstruction, plus (combined schedule) fooling the frozen discriminator.
-private struct AutoencoderPhase {
-    let graph: Graph
-    let examples: Variable
-    let encoded: EncodedCode
     let decoderLabels: Variable?
-    let labelSlots: Variable?
-    let reconstructionLoss: Variable
-    let adversarialLoss: Variable?
-    let loss: Variable
+    /// The first node that depends on the prior samples: where repeated discriminator rounds start.
+    let discriminatorStart: Int
+    let discriminatorEnd: Int
+    let discriminatorProbability: Variable
+    let discriminatorLoss: Variable
+    let reconstructionLoss: Variable?
+    let adversarialLoss: Variable
+    let generatorLoss: Variable
 
-    init(networks: EncoderDecoder, discriminator: Sequential?, labelSlots slotCount: Int,
-         reconstruction: ReconstructionLoss, reconstructionWeight: Float, adversarialWeight: Float,
+    init(networks: EncoderDecoder, discriminator: Sequential, labelSlots slotCount: Int,
+         reconstruction: ReconstructionLoss?, reconstructionWeight: Float, adversarialWeight: Float,
          batchSize: Int, random: RandomGenerator) {
         graph = Graph(isTraining: true, random: random)
         examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
         encoded = networks.encoder(examples)
-        decoderLabels = networks.labelInput(in: graph, rows: batchSize)
-        reconstructionLoss = reconstruction.loss(networks.decode(encoded.code, labels: decoderLabels), target: examples)
-        guard let discriminator else {
-            labelSlots = nil
-            adversarialLoss = nil
-            loss = reconstructionLoss
-            return
-        }
         labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
+        let detachedCodes = discriminatorInput(encoded.code.stoppingGradient(), slots: labelSlots)
+        let targets = Tensor(shape: [2 * batchSize, 1])
+        for row in 0..<batchSize { targets[row] = 1 }
+        let discriminatorTargets = graph.constant(targets)
+        discriminatorStart = graph.nodeCount
+        priorSamples = graph.input(shape: [batchSize, networks.encoder.latentDimension])
+        discriminatorProbability = discriminator(Variable.stackRows([discriminatorInput(priorSamples, slots: labelSlots),
+                                                                     detachedCodes]))
+        discriminatorLoss = discriminatorProbability.binaryCrossEntropy(discriminatorTargets)
+        discriminatorEnd = graph.nodeCount
+
         let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
-        let adversarial = discriminator(discriminatorInput(encoded.code, slots: labelSlots)).binaryCrossEntropy(ones)
-        adversarialLoss = adversarial
-        loss = reconstructionLoss * reconstructionWeight + adversarial * adversarialWeight
+        adversarialLoss = discriminator(discriminatorInput(encoded.code, slots: labelSlots)).binaryCrossEntropy(ones)
+        if let reconstruction {
+            decoderLabels = networks.labelInput(in: graph, rows: batchSize)
+            let decoded = networks.decode(encoded.code, labels: decoderLabels)
+            let reconstructionTerm = reconstruction.loss(decoded, target: examples)
+            reconstructionLoss = reconstructionTerm
+            generatorLoss = reconstructionTerm * reconstructionWeight + adversarialLoss * adversarialWeight
+        } else {
+            decoderLabels = nil
+            reconstructionLoss = nil
+            generatorLoss = adversarialLoss
+        }
+    }
+
+    /// The fraction of prior samples (first half) and codes (second half) the
+    /// discriminator classifies correctly.
+    func discriminatorAccuracy() -> Float {
+        let probability = discriminatorProbability.value
+        let half = probability.count / 2
+        var correct = 0
+        for i in 0..<half where probability.data[i] > 0.5 { correct += 1 }
+        for i in half..<probability.count where probability.data[i] <= 0.5 { correct += 1 }
+        return Float(correct) / Float(probability.count)
     }
 }
 
-/// The phased schedule's generator phase: the encoder alone learns to fool the discriminator.
-private struct GeneratorPhase {
+/// The phased schedule's reconstruction phase: encoder and decoder on reconstruction alone.
+private struct ReconstructionGraph {
     let graph: Graph
     let examples: Variable
     let encoded: EncodedCode
-    let labelSlots: Variable?
+    let decoderLabels: Variable?
     let loss: Variable
 
-    init(networks: EncoderDecoder, discriminator: Sequential, labelSlots slotCount: Int, batchSize: Int,
-         random: RandomGenerator) {
+    init(networks: EncoderDecoder, reconstruction: ReconstructionLoss, batchSize: Int, random: RandomGenerator) {
         graph = Graph(isTraining: true, random: random)
         examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
         encoded = networks.encoder(examples)
-        labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
-        let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
-        loss = discriminator(discriminatorInput(encoded.code, slots: labelSlots)).binaryCrossEntropy(ones)
+        decoderLabels = networks.labelInput(in: graph, rows: batchSize)
+        loss = reconstruction.loss(networks.decode(encoded.code, labels: decoderLabels), target: examples)
     }
 }

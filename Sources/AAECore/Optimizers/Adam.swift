@@ -33,13 +33,38 @@ public final class Adam: Optimizer {
         let b1 = beta1, b2 = beta2, eps = epsilon
         for index in parameters.indices {
             let parameter = parameters[index]
-            let theta = parameter.value.data, g = parameter.gradient.data
+            let theta = parameter.value.data, gradient = parameter.gradient.data
             let m = firstMoments[index].data, v = secondMoments[index].data
-            for i in 0..<parameter.value.count {
-                m[i] = b1 * m[i] + (1 - b1) * g[i]
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                theta[i] -= correction * m[i] / (v[i].squareRoot() + eps)
+            Parallelism.forEachChunk(count: parameter.value.count) { range in
+                Self.update(theta: theta + range.lowerBound, gradient: gradient + range.lowerBound,
+                            firstMoment: m + range.lowerBound, secondMoment: v + range.lowerBound,
+                            count: range.count, stepSize: correction, beta1: b1, beta2: b2, epsilon: eps)
             }
+        }
+    }
+
+    /// The update of one parameter tensor, eight elements at a time.
+    private static func update(theta: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
+                               firstMoment: UnsafeMutablePointer<Float>, secondMoment: UnsafeMutablePointer<Float>,
+                               count: Int, stepSize: Float, beta1: Float, beta2: Float, epsilon: Float) {
+        typealias Lanes = SIMD8<Float>
+        let whole = count & ~7
+        var i = 0
+        while i < whole {
+            let g = UnsafeRawPointer(gradient + i).loadUnaligned(as: Lanes.self)
+            let m = beta1 * UnsafeRawPointer(firstMoment + i).loadUnaligned(as: Lanes.self) + (1 - beta1) * g
+            let v = beta2 * UnsafeRawPointer(secondMoment + i).loadUnaligned(as: Lanes.self) + (1 - beta2) * g * g
+            let t = UnsafeRawPointer(theta + i).loadUnaligned(as: Lanes.self) - stepSize * m / (v.squareRoot() + epsilon)
+            UnsafeMutableRawPointer(firstMoment + i).storeBytes(of: m, as: Lanes.self)
+            UnsafeMutableRawPointer(secondMoment + i).storeBytes(of: v, as: Lanes.self)
+            UnsafeMutableRawPointer(theta + i).storeBytes(of: t, as: Lanes.self)
+            i += 8
+        }
+        while i < count {
+            firstMoment[i] = beta1 * firstMoment[i] + (1 - beta1) * gradient[i]
+            secondMoment[i] = beta2 * secondMoment[i] + (1 - beta2) * gradient[i] * gradient[i]
+            theta[i] -= stepSize * firstMoment[i] / (secondMoment[i].squareRoot() + epsilon)
+            i += 1
         }
     }
 }

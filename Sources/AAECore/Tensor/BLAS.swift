@@ -15,6 +15,9 @@ public enum BLAS {
         beta: Float = 0,
         c: UnsafeMutablePointer<Float>
     ) {
+        if let recorder = gemmRecorder {
+            recorder.calls.append(GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, beta: beta))
+        }
         let lda = transposeA ? m : k
         let ldb = transposeB ? k : n
         cblas_sgemm(
@@ -26,9 +29,27 @@ public enum BLAS {
             beta, c, blasint(n))
     }
 
+    /// When set, every product is also recorded here: the benchmark replays a
+    /// training step's products alone to measure the step's floor.
+    public static var gemmRecorder: GemmRecorder?
+
     /// The number of threads OpenBLAS uses for one product.
     public static var threadCount: Int {
         get { Int(openblas_get_num_threads()) }
         set { openblas_set_num_threads(Int32(newValue)) }
     }
+}
+
+/// The shape of one matrix product, as recorded for the benchmark's floor.
+public struct GemmCall: Equatable, Sendable {
+    public let transposeA: Bool
+    public let transposeB: Bool
+    public let m: Int, n: Int, k: Int
+    public let beta: Float
+}
+
+/// Collects the products made while it is installed as `BLAS.gemmRecorder`.
+public final class GemmRecorder {
+    public var calls: [GemmCall] = []
+    public init() {}
 }

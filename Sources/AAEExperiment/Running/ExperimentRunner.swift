@@ -34,6 +34,7 @@ public final class ExperimentRunner {
     }
 
     public func run() throws -> RunResult {
+        Parallelism.workers = BLAS.threadCount
         let data = try loadData()
         let training = experiment.training
         guard training.batchSize <= data.train.count else {
@@ -42,6 +43,7 @@ public final class ExperimentRunner {
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
         let directory = outputDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try AtomicFile.write(resolvedYAML(experiment), to: directory.appendingPathComponent("config.resolved.yaml"))
         let metricsURL = directory.appendingPathComponent("metrics.csv")
         let log = MetricsLog(columns: Self.metricColumns(for: model))
         let evaluator = ReconstructionEvaluator(data: data, scale: experiment.data.scale,

@@ -82,11 +82,12 @@ final class FiguresTests: XCTestCase {
     }
 
     /// Checks that an image grid's figure holds the grid (`columns × rows` cells of 28 px at
-    /// `scale`, 2 px apart) plus margins of at most `margin` pixels.
-    private func assertGridFigure(_ url: URL, columns: Int, rows: Int, scale: Int, margin: Int = 260,
+    /// `scale`, `gap` px apart) plus margins of at most `margin` pixels.
+    private func assertGridFigure(_ url: URL, columns: Int, rows: Int, scale: Int, gap: Int = 2, margin: Int = 260,
                                   file: StaticString = #filePath, line: UInt = #line) throws {
         let size = try pngSize(url)
-        let gridWidth = columns * 28 * scale + (columns - 1) * 2, gridHeight = rows * 28 * scale + (rows - 1) * 2
+        let gridWidth = columns * 28 * scale + (columns - 1) * gap
+        let gridHeight = rows * 28 * scale + (rows - 1) * gap
         XCTAssertGreaterThan(size.width, gridWidth, file: file, line: line)
         XCTAssertLessThan(size.width, gridWidth + margin, file: file, line: line)
         XCTAssertGreaterThan(size.height, gridHeight, file: file, line: line)
@@ -104,7 +105,7 @@ final class FiguresTests: XCTestCase {
         let scatter = try pngSize(directory.appendingPathComponent("latent_scatter.png"))
         XCTAssertEqual(scatter.width, 800)
         XCTAssertEqual(scatter.height, 700)
-        try assertGridFigure(directory.appendingPathComponent("manifold.png"), columns: 20, rows: 20, scale: 1)
+        try assertGridFigure(directory.appendingPathComponent("manifold.png"), columns: 20, rows: 20, scale: 1, gap: 0)
         try assertGridFigure(directory.appendingPathComponent("reconstructions.png"), columns: 10, rows: 4, scale: 3)
         try assertGridFigure(directory.appendingPathComponent("samples.png"), columns: 10, rows: 10, scale: 2)
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("style.png").path))
@@ -121,7 +122,7 @@ final class FiguresTests: XCTestCase {
     func testOneDimensionalCodesGetASingleManifoldRow() throws {
         let directory = try makeDirectory()
         XCTAssertTrue(try writeAll(TilingModel(latentDimension: 1), into: directory).contains("manifold.png"))
-        try assertGridFigure(directory.appendingPathComponent("manifold.png"), columns: 20, rows: 1, scale: 1)
+        try assertGridFigure(directory.appendingPathComponent("manifold.png"), columns: 20, rows: 1, scale: 1, gap: 0)
     }
 
     func testModelsWithoutAPriorGetNoSamples() throws {
@@ -170,14 +171,18 @@ final class FiguresTests: XCTestCase {
         XCTAssertEqual(written.map(\.lastPathComponent), ["samples.png"])
     }
 
-    func testLossPanelsGroupColumnsByPhase() {
+    func testLossPanelsGroupColumnsByPhase() throws {
         let panels = LossesFigure.panels(for: metrics)
         XCTAssertEqual(panels.map(\.title), ["discriminator", "encoder/decoder losses", "reconstruction error"])
         XCTAssertEqual(panels.map { $0.series.map(\.name) },
                        [["d_loss", "d_acc"], ["g_loss", "recon_loss", "adv_loss"],
                         ["train_recon_mse", "heldout_recon_mse"]])
-        XCTAssertEqual(panels[2].yScale, .logarithmic)
         XCTAssertEqual(panels[0].yScale, .linear)
+        XCTAssertEqual(panels[1].yScale, .logarithmic, "adv_loss is over ten times recon_loss")
+        XCTAssertEqual(panels[2].yScale, .logarithmic)
+        let errorRange = try XCTUnwrap(panels[2].yRange)
+        XCTAssertTrue(errorRange.contains(0.03) && errorRange.contains(0.06), "\(errorRange)")
+        XCTAssertEqual(NiceTicks.logarithmic(in: errorRange).count, 2, "\(errorRange) has two labelled ticks")
         XCTAssertTrue(panels[1].series[2].ys[1].isNaN, "NaN stays in the series to break its line")
         XCTAssertEqual(panels[0].series[0].xs, [100, 200, 300])
 
@@ -186,6 +191,7 @@ final class FiguresTests: XCTestCase {
         let vaePanels = LossesFigure.panels(for: variational)
         XCTAssertEqual(vaePanels.map(\.title), ["encoder/decoder losses", "reconstruction error"])
         XCTAssertEqual(vaePanels[0].series.map(\.name), ["kl", "elbo", "recon_loss"])
+        XCTAssertEqual(vaePanels[0].yScale, .linear, "a negative ELBO cannot go on a log axis")
         XCTAssertTrue(LossesFigure.panels(for: CSVTable(header: ["step", "d_loss"])).isEmpty)
     }
 

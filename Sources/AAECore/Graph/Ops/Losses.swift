@@ -18,16 +18,20 @@ public enum LossReduction: Sendable {
 /// Squared error between a prediction and a target, reduced to a scalar.
 final class SquaredErrorLoss: Operation {
     let scale: Float
-    init(scale: Float) { self.scale = scale }
+    /// Per-element terms, summed after a vectorised pass.
+    let terms: Tensor
+    init(scale: Float, shape: [Int]) {
+        self.scale = scale
+        terms = Tensor(shape: shape)
+    }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
-        let p = inputs[0].value.data, t = inputs[1].value.data
-        var total: Double = 0
-        for i in 0..<inputs[0].value.count {
+        let p = inputs[0].value.data, t = inputs[1].value.data, e = terms.data
+        for i in 0..<terms.count {
             let d = p[i] - t[i]
-            total += Double(d * d)
+            e[i] = d * d
         }
-        output.value.data[0] = Float(total) * scale
+        output.value.data[0] = Float(VectorSum.sum(e, count: terms.count)) * scale
     }
 
     func backward(inputs: [GraphNode], output: GraphNode) {
@@ -43,15 +47,19 @@ final class SquaredErrorLoss: Operation {
 /// `max(z, 0) − z·t + log(1 + e^−|z|)`.
 final class SigmoidCrossEntropyLoss: Operation {
     let scale: Float
-    init(scale: Float) { self.scale = scale }
+    /// Per-element terms, summed after a vectorised pass.
+    let terms: Tensor
+    init(scale: Float, shape: [Int]) {
+        self.scale = scale
+        terms = Tensor(shape: shape)
+    }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
-        let z = inputs[0].value.data, t = inputs[1].value.data
-        var total: Double = 0
-        for i in 0..<inputs[0].value.count {
-            total += Double(max(z[i], 0) - z[i] * t[i] + log1pf(expf(-abs(z[i]))))
+        let z = inputs[0].value.data, t = inputs[1].value.data, e = terms.data
+        for i in 0..<terms.count {
+            e[i] = max(z[i], 0) - z[i] * t[i] + FastMath.logOnePlusExpNegativeAbs(z[i])
         }
-        output.value.data[0] = Float(total) * scale
+        output.value.data[0] = Float(VectorSum.sum(e, count: terms.count)) * scale
     }
 
     func backward(inputs: [GraphNode], output: GraphNode) {
@@ -160,12 +168,12 @@ extension Variable {
 
     /// Mean squared error against `target`.
     public func meanSquaredError(_ target: Variable, reduction: LossReduction = .mean) -> Variable {
-        loss(SquaredErrorLoss(scale: reduction.scale(rows: rows, count: node.value.count)), target: target)
+        loss(SquaredErrorLoss(scale: reduction.scale(rows: rows, count: node.value.count), shape: shape), target: target)
     }
 
     /// Binary cross-entropy of `target` against these logits.
     public func sigmoidCrossEntropy(_ target: Variable, reduction: LossReduction = .mean) -> Variable {
-        loss(SigmoidCrossEntropyLoss(scale: reduction.scale(rows: rows, count: node.value.count)), target: target)
+        loss(SigmoidCrossEntropyLoss(scale: reduction.scale(rows: rows, count: node.value.count), shape: shape), target: target)
     }
 
     /// Binary cross-entropy of `target` against these probabilities. When this

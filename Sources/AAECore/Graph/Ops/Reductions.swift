@@ -5,8 +5,7 @@ final class ScaledSum: Operation {
 
     func forward(inputs: [GraphNode], output: GraphNode) {
         let x = inputs[0].value.data
-        var total: Double = 0
-        for i in 0..<inputs[0].value.count { total += Double(x[i]) }
+        let total = VectorSum.sum(x, count: inputs[0].value.count)
         output.value.data[0] = Float(total) * scale
     }
 

@@ -66,15 +66,13 @@ public struct LeakyReLU: ElementwiseFunction {
 
 public struct Tanh: ElementwiseFunction {
     public init() {}
-    @inline(__always) public func value(_ x: Float) -> Float { Foundation.tanhf(x) }
+    @inline(__always) public func value(_ x: Float) -> Float { FastMath.tanh(x) }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { 1 - y * y }
 }
 
 public struct Sigmoid: ElementwiseFunction {
     public init() {}
-    @inline(__always) public func value(_ x: Float) -> Float {
-        x >= 0 ? 1 / (1 + Foundation.expf(-x)) : { let e = Foundation.expf(x); return e / (1 + e) }()
-    }
+    @inline(__always) public func value(_ x: Float) -> Float { FastMath.sigmoid(x) }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { y * (1 - y) }
 }
 
@@ -82,14 +80,14 @@ public struct Sigmoid: ElementwiseFunction {
 public struct Softplus: ElementwiseFunction {
     public init() {}
     @inline(__always) public func value(_ x: Float) -> Float {
-        max(x, 0) + Foundation.log1pf(Foundation.expf(-abs(x)))
+        max(x, 0) + FastMath.logOnePlusExpNegativeAbs(x)
     }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { Sigmoid().value(x) }
 }
 
 public struct Exp: ElementwiseFunction {
     public init() {}
-    @inline(__always) public func value(_ x: Float) -> Float { Foundation.expf(x) }
+    @inline(__always) public func value(_ x: Float) -> Float { FastMath.exp(x) }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { y }
 }
 

@@ -72,16 +72,25 @@ public enum LossesFigure {
         return high > 10 * low
     }
 
-    /// A logarithmic y range from the largest 1, 2 or 5 × 10^k below the positive values
-    /// to the smallest one above them (with 5% to spare), so the axis always has labelled
-    /// ticks at its ends even when the values span less than a decade; nil (fit the data)
-    /// when there is no positive value.
+    /// A logarithmic y range around the positive values (with 5% to spare), widened just
+    /// enough to hold two neighbouring 1, 2 or 5 × 10^k values: the logarithmic axis only
+    /// labels those, so values spanning less than a decade would otherwise get an axis
+    /// without a single number. Nil (fit the data) when there is no positive value.
     static func logarithmicRange(_ series: [LineChart.Series]) -> ClosedRange<Double>? {
         let values = series.flatMap(\.ys).filter { $0.isFinite && $0 > 0 }
-        guard let low = values.min(), let high = values.max() else { return nil }
-        let steps = (-40...40).flatMap { exponent in [1.0, 2, 5].map { $0 * pow(10, Double(exponent)) } }
-        guard let bottom = steps.last(where: { $0 <= low / 1.05 }),
-              let top = steps.first(where: { $0 >= high * 1.05 }) else { return nil }
-        return bottom...top
+        guard let smallest = values.min(), let largest = values.max() else { return nil }
+        let low = smallest / 1.05, high = largest * 1.05
+        let first = Int(log10(low).rounded(.down)) - 1, last = Int(log10(high).rounded(.up)) + 1
+        let ticks = (first...last).flatMap { exponent in [1.0, 2, 5].map { $0 * pow(10, Double(exponent)) } }
+        var best = low...high, bestWidth = Double.infinity
+        for (lower, upper) in zip(ticks, ticks.dropFirst()) {
+            let range = min(low, lower)...max(high, upper)
+            let width = log10(range.upperBound) - log10(range.lowerBound)
+            if width < bestWidth {
+                best = range
+                bestWidth = width
+            }
+        }
+        return best
     }
 }

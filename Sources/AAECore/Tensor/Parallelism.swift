@@ -1,0 +1,25 @@
+import Dispatch
+
+/// How many cores the elementwise work of one training run may use.
+///
+/// Matrix products are spread over cores by OpenBLAS; the optimizer's update,
+/// a memory-bound pass over every parameter, is split here the same way. The
+/// split changes which core computes an element, never how, so results do not
+/// depend on it. A sweep running several runs side by side sets it to 1.
+public enum Parallelism {
+    /// The number of chunks large elementwise passes are split into.
+    public static var workers: Int = 1
+
+    /// Runs `body(range)` over `0..<count` in `workers` contiguous chunks, in
+    /// parallel when `count` is large enough to pay for the hand-off.
+    @inline(__always)
+    public static func forEachChunk(count: Int, minimumPerWorker: Int = 32_768, _ body: (Range<Int>) -> Void) {
+        let chunks = min(workers, max(1, count / minimumPerWorker))
+        guard chunks > 1 else { return body(0..<count) }
+        let size = (count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = chunk * size
+            body(start..<min(start + size, count))
+        }
+    }
+}

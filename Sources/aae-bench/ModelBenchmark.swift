@@ -1,0 +1,85 @@
+import AAECore
+import AAEExperiment
+import Foundation
+
+/// Measures one model's training step at one BLAS thread count: speed, the
+/// sgemm floor, and memory.
+struct ModelBenchmark {
+    let name: String
+    let experiment: Experiment
+    let data: LabeledImages
+    let threads: Int
+    let windows: Int
+    let stepsPerWindow: Int
+    /// Steps run before memory is read the second time (0 skips memory figures).
+    let memorySteps: Int
+
+    /// One figure of the benchmark table.
+    struct Figure {
+        let name: String
+        let value: Double
+    }
+
+    func run() -> [Figure] {
+        BLAS.threadCount = threads
+        Parallelism.workers = threads
+        let model = ModelBuilder.model(experiment, inputFeatures: data.featureCount, seed: experiment.seed)
+        let batchSize = experiment.training.batchSize
+        var sampler = BatchSampler(exampleCount: data.count, batchSize: batchSize, random: RandomGenerator(seed: 2))
+        let batch = UnsafeMutablePointer<Float>.allocate(capacity: batchSize * data.featureCount)
+        let labels = UnsafeMutablePointer<Int32>.allocate(capacity: batchSize)
+        defer {
+            batch.deallocate()
+            labels.deallocate()
+        }
+        var metrics = [Float](repeating: 0, count: model.stepMetricNames.count)
+        let step = {
+            data.pixels.withUnsafeBufferPointer { pixels in
+                let indices = sampler.nextBatch()
+                BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: data.featureCount, into: batch)
+                for (row, index) in indices.enumerated() { labels[row] = data.labels[index] }
+            }
+            model.trainStep(batch: batch, labels: labels, metrics: &metrics)
+        }
+        for _ in 0..<50 { step() }
+
+        let recorder = GemmRecorder()
+        BLAS.gemmRecorder = recorder
+        step()
+        BLAS.gemmRecorder = nil
+        let floor = GemmFloor(calls: recorder.calls)
+        for _ in 0..<20 { floor.replay() }
+
+        let before = ProcessMemory.allocations()
+        let stepSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, step)
+        let after = ProcessMemory.allocations()
+        let floorSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, floor.replay)
+        let timedSteps = Double(windows * stepsPerWindow)
+
+        var figures = [
+            Figure(name: "steps_per_s", value: 1 / stepSeconds),
+            Figure(name: "samples_per_s", value: Double(batchSize) / stepSeconds),
+            Figure(name: "step_ms", value: stepSeconds * 1000),
+            Figure(name: "floor_ms", value: floorSeconds * 1000),
+            Figure(name: "floor_steps_per_s", value: 1 / floorSeconds),
+            Figure(name: "step_over_floor", value: stepSeconds / floorSeconds),
+            Figure(name: "gemm_calls_per_step", value: Double(recorder.calls.count)),
+            Figure(name: "gemm_gflops", value: floor.flops / floorSeconds / 1e9),
+            Figure(name: "allocations_per_step", value: (after.calls - before.calls) / timedSteps),
+            Figure(name: "bytes_allocated_per_step", value: (after.bytes - before.bytes) / timedSteps),
+        ]
+        if memorySteps > 0 {
+            let stepsSoFar = 51 + windows * stepsPerWindow
+            for _ in stepsSoFar..<200 { step() }
+            let rss200 = ProcessMemory.residentBytes()
+            for _ in max(stepsSoFar, 200)..<memorySteps { step() }
+            let rssEnd = ProcessMemory.residentBytes()
+            figures += [
+                Figure(name: "rss_mib_after_200_steps", value: rss200 / 1_048_576),
+                Figure(name: "rss_mib_after_\(memorySteps)_steps", value: rssEnd / 1_048_576),
+                Figure(name: "rss_growth_mib", value: (rssEnd - rss200) / 1_048_576),
+            ]
+        }
+        return figures
+    }
+}
