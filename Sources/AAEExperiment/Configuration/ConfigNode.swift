@@ -1,20 +1,42 @@
 import Yams
 
-/// Collects the diagnostics of one experiment file while it is read.
+/// Collects the diagnostics of one experiment file while it is read, each at
+/// the file and line its value was written in (a file it extends, perhaps).
 final class DiagnosticLog {
+    /// The file being read: the one the user named.
     let file: String
+    let sources: SourceMap
     private(set) var diagnostics: [ConfigDiagnostic] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, sources: SourceMap? = nil) {
+        self.file = file
+        self.sources = sources ?? SourceMap(file: file)
+    }
 
+    /// Adds `diagnostic`; a position in the merged tree of `file` is moved to
+    /// the file and line it came from.
     func appendDiagnostic(_ diagnostic: ConfigDiagnostic) {
-        diagnostics.append(diagnostic)
+        guard diagnostic.file == file, diagnostic.line > 0 else {
+            diagnostics.append(diagnostic)
+            return
+        }
+        let location = sources.locate(line: diagnostic.line)
+        diagnostics.append(ConfigDiagnostic(file: location.file, line: location.line, column: diagnostic.column,
+                                            keyPath: diagnostic.keyPath, message: diagnostic.message))
     }
 
     func report(_ message: String, at node: Node?, path: String) {
         let mark = node?.mark
-        diagnostics.append(ConfigDiagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
-                                            keyPath: path, message: message))
+        appendDiagnostic(ConfigDiagnostic(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
+                                          keyPath: path, message: message))
+    }
+
+    /// The diagnostics in reading order: the extending file first, then the
+    /// files it extends, each by line and column.
+    var sortedDiagnostics: [ConfigDiagnostic] {
+        diagnostics.sorted {
+            (sources.rank(of: $0.file), $0.line, $0.column) < (sources.rank(of: $1.file), $1.line, $1.column)
+        }
     }
 }
 
@@ -99,10 +121,13 @@ struct ConfigNode {
             let tooLow = excludingLower ? value <= range.lowerBound : value < range.lowerBound
             let tooHigh = excludingUpper ? value >= range.upperBound : value > range.upperBound
             if tooLow || tooHigh {
-                let open = excludingLower ? "(" : "["
-                let close = excludingUpper ? ")" : "]"
-                let upper = range.upperBound == .infinity ? "∞" : "\(range.upperBound.formatted)"
-                error("expected a number in \(open)\(range.lowerBound.formatted), \(upper)\(close), found \(text)")
+                let unboundedBelow = range.lowerBound <= -Double.greatestFiniteMagnitude
+                let unboundedAbove = range.upperBound >= Double.greatestFiniteMagnitude
+                let open = excludingLower || unboundedBelow ? "(" : "["
+                let close = excludingUpper || unboundedAbove ? ")" : "]"
+                let lower = unboundedBelow ? "-∞" : range.lowerBound.formatted
+                let upper = unboundedAbove ? "∞" : range.upperBound.formatted
+                error("expected a number in \(open)\(lower), \(upper)\(close), found \(text)")
                 return nil
             }
         }

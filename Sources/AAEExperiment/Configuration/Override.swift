@@ -28,35 +28,62 @@ public struct Override: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(keyPath.joined(separator: "."))=\(value)" }
 
     /// `root` with this override's value placed at its key path, creating
-    /// mappings on the way where keys are missing.
-    func apply(to root: Node) throws -> Node {
+    /// mappings on the way where keys are missing. A path that cannot be
+    /// followed is reported to `log` at the value in the way, and `root` is
+    /// returned unchanged.
+    func apply(to root: Node, log: DiagnosticLog) -> Node {
+        let dotted = keyPath.joined(separator: ".")
+        guard keyPath.first != ExtendsResolver.key else {
+            log.report("`--set \(self)`: the files an experiment extends are read before --set applies, so `extends` cannot be set",
+                       at: nil, path: dotted)
+            return root
+        }
         let parsed: Node
         do {
             parsed = try Yams.compose(yaml: value) ?? Node("", Tag(.null))
         } catch {
-            throw OverrideError("`--set \(self)`: the value is not valid YAML")
+            log.report("`--set \(self)`: the value is not valid YAML", at: nil, path: dotted)
+            return root
         }
-        return try place(parsed.withoutMarks, at: keyPath[...], in: root)
+        do {
+            return try place(parsed.withoutMarks, at: keyPath[...], in: root, path: "")
+        } catch {
+            log.report("`--set \(self)`: \(error.message)", at: error.node, path: error.path)
+            return root
+        }
     }
 
-    private func place(_ value: Node, at path: ArraySlice<String>, in node: Node) throws -> Node {
+    /// A value on the key path that cannot hold the next key.
+    private struct BlockedPath: Error {
+        let message: String
+        let node: Node
+        let path: String
+    }
+
+    private func place(_ value: Node, at path: ArraySlice<String>, in node: Node,
+                       path walked: String) throws(BlockedPath) -> Node {
         guard let key = path.first else { return value }
+        let here = walked.isEmpty ? "the file" : "`\(walked)`"
         switch node {
         case .mapping(var mapping):
             let existing = mapping[key] ?? Node.mapping(Node.Mapping([]))
-            mapping[key] = try place(value, at: path.dropFirst(), in: existing)
+            let next = walked.isEmpty ? key : "\(walked).\(key)"
+            mapping[key] = try place(value, at: path.dropFirst(), in: existing, path: next)
             return .mapping(mapping)
         case .sequence(var sequence):
             guard let index = Int(key), sequence.indices.contains(index) else {
-                throw OverrideError("`--set \(self)`: `\(key)` is not an index of the list at that path (0..<\(sequence.count))")
+                throw BlockedPath(message: "`\(key)` is not an index of the list at \(here) (0..<\(sequence.count))",
+                                  node: node, path: walked)
             }
-            sequence[index] = try place(value, at: path.dropFirst(), in: sequence[index])
+            sequence[index] = try place(value, at: path.dropFirst(), in: sequence[index], path: "\(walked)[\(index)]")
             return .sequence(sequence)
         default:
             if case .scalar(let scalar) = node, scalar.string.isEmpty {
-                return try place(value, at: path, in: .mapping(Node.Mapping([])))
+                return try place(value, at: path, in: .mapping(Node.Mapping([])), path: walked)
             }
-            throw OverrideError("`--set \(self)`: the value before `\(key)` is not a mapping")
+            let found = node.scalar.map { "`\($0.string)`" } ?? "an alias"
+            throw BlockedPath(message: "\(here) is \(found), not a mapping, so it has no key `\(key)`",
+                              node: node, path: walked)
         }
     }
 }

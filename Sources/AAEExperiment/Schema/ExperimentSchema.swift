@@ -4,7 +4,7 @@ import AAECore
 /// ranges, and the checks that span several keys (network sizes).
 enum ExperimentSchema {
     static let rootKeys = ["name", "description", "seed", "output", "data", "model", "prior", "loss",
-                           "optimizer", "training"]
+                           "optimizer", "training", "extends"]
 
     static func read(_ root: ConfigNode) -> Experiment? {
         guard let fields = root.fields(rootKeys) else { return nil }

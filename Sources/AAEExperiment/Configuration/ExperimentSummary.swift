@@ -1,0 +1,239 @@
+import AAECore
+
+/// The networks of a valid experiment as they are built, layer by layer, with
+/// output shapes and parameter counts, as Keras' `model.summary()` prints them.
+///
+/// `aae-run validate` prints it so that a file can be checked — sizes that
+/// connect, the parameter budget — without training. The networks are really
+/// built (weight initialisation is cheap), so the counts are the trained model's.
+public struct ExperimentSummary: Sendable {
+    /// One layer: its short form, the features it outputs and its parameter counts.
+    public struct Row: Sendable, Equatable {
+        public let layer: String
+        public let outputFeatures: Int
+        public let trainableParameters: Int
+        /// State that is not trained, e.g. batch normalisation's running statistics.
+        public let nonTrainableParameters: Int
+    }
+
+    /// One network: its input width and its layers.
+    public struct Network: Sendable {
+        public let name: String
+        public let inputFeatures: Int
+        /// What the input holds: `784 pixels + 16 noise`, `8 code + 10 labels`.
+        public let inputDescription: String
+        public let rows: [Row]
+
+        public var trainableParameters: Int { rows.reduce(0) { $0 + $1.trainableParameters } }
+        public var nonTrainableParameters: Int { rows.reduce(0) { $0 + $1.nonTrainableParameters } }
+    }
+
+    /// Experiments with more weights than this are not built by the summary
+    /// (about 2 GB of `Float`s); their parameter count is still given.
+    public static let maximumBuiltParameters = 500_000_000
+
+    public let experiment: Experiment
+    /// The networks in model order: encoder, decoder, discriminator (AAE only).
+    public let networks: [Network]
+    /// The parameter count predicted from the layer sizes, before building.
+    public let estimatedParameters: Int
+
+    public init(experiment: Experiment) {
+        self.experiment = experiment
+        let plans = Self.plans(experiment)
+        estimatedParameters = plans.reduce(0) { $0 + Self.estimatedParameters(of: $1, experiment: experiment) }
+        guard estimatedParameters <= Self.maximumBuiltParameters else {
+            networks = []
+            return
+        }
+        var random = RandomGenerator(seed: experiment.seed, stream: RandomStreams.weights)
+        networks = plans.map { Self.build($0, experiment: experiment, random: &random) }
+    }
+
+    public var trainableParameters: Int { networks.reduce(0) { $0 + $1.trainableParameters } }
+    public var nonTrainableParameters: Int { networks.reduce(0) { $0 + $1.nonTrainableParameters } }
+
+    /// The Keras-style tables of every network, then the experiment's totals.
+    public var text: String {
+        let model = experiment.model
+        var description = "\(model.kind.rawValue)"
+        if model.kind == .aae { description += ", \(model.posterior.rawValue) posterior" }
+        description += ", latent_dim \(model.latentDimension)"
+        if model.kind == .aae { description += ", \(experiment.prior.kind) prior" }
+        if model.supervision != .none { description += ", \(model.supervision.rawValue)" }
+        var lines = ["Experiment \"\(experiment.name)\": \(description)"]
+        guard !networks.isEmpty else {
+            lines.append("The networks are not built: they would have about \(Self.grouped(estimatedParameters)) "
+                         + "parameters (\(Self.size(estimatedParameters))), more than "
+                         + "\(Self.grouped(Self.maximumBuiltParameters)).")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        for network in networks {
+            lines.append("")
+            lines += table(network)
+        }
+        lines.append("")
+        let total = trainableParameters + nonTrainableParameters
+        let perNetwork = networks.map { "\($0.name) \(Self.grouped($0.trainableParameters + $0.nonTrainableParameters))" }
+        lines.append("Total params: \(Self.grouped(total)) (\(Self.size(total))): \(perNetwork.joined(separator: ", "))")
+        lines.append("Trainable params: \(Self.grouped(trainableParameters))")
+        lines.append("Non-trainable params: \(Self.grouped(nonTrainableParameters))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func table(_ network: Network) -> [String] {
+        let inputRow = Row(layer: "input (\(network.inputDescription))", outputFeatures: network.inputFeatures, trainableParameters: 0,
+                           nonTrainableParameters: 0)
+        let rows = [inputRow] + network.rows
+        let layerWidth = max(28, rows.map(\.layer.count).max() ?? 0) + 2
+        let shapeWidth = max(20, rows.map { Self.shape($0.outputFeatures).count }.max() ?? 0) + 2
+        func cells(_ layer: String, _ shape: String, _ parameters: String) -> String {
+            " " + layer.padding(to: layerWidth) + shape.padding(to: shapeWidth) + parameters
+        }
+        let header = cells("Layer", "Output Shape", "Param #")
+        let width = max(header.count, 65)
+        var lines = ["Model: \"\(network.name)\"", String(repeating: "_", count: width), header,
+                     String(repeating: "=", count: width)]
+        for row in rows {
+            lines.append(cells(row.layer, Self.shape(row.outputFeatures),
+                               Self.grouped(row.trainableParameters + row.nonTrainableParameters)))
+        }
+        let total = network.trainableParameters + network.nonTrainableParameters
+        lines += [String(repeating: "=", count: width),
+                  "Total params: \(Self.grouped(total)) (\(Self.size(total)))",
+                  "Trainable params: \(Self.grouped(network.trainableParameters))",
+                  "Non-trainable params: \(Self.grouped(network.nonTrainableParameters))",
+                  String(repeating: "_", count: width)]
+        return lines
+    }
+
+    /// A network to build: its name, layers and input width.
+    private struct Plan {
+        let name: String
+        let layers: [LayerSpec]
+        let inputFeatures: Int
+        let inputDescription: String
+    }
+
+    /// The networks `ModelBuilder.model` builds, with the same input widths.
+    private static func plans(_ experiment: Experiment) -> [Plan] {
+        let spec = experiment.model
+        let input = experiment.data.inputFeatures
+        let trunkInput = CodeEncoder.trunkInputFeatures(inputFeatures: input, posterior: ModelBuilder.posterior(spec))
+        let code = "\(spec.latentDimension) code"
+        let decoderLabels = NetworkSizes.decoderInputs(spec) - spec.latentDimension
+        let discriminatorLabels = NetworkSizes.discriminatorInputs(spec) - spec.latentDimension
+        var plans = [
+            Plan(name: "encoder", layers: spec.encoder, inputFeatures: trunkInput,
+                 inputDescription: trunkInput > input ? "\(input) pixels + \(trunkInput - input) noise" : "\(input) pixels"),
+            Plan(name: "decoder", layers: spec.decoder, inputFeatures: NetworkSizes.decoderInputs(spec),
+                 inputDescription: decoderLabels > 0 ? "\(code) + \(decoderLabels) labels" : code),
+        ]
+        if spec.kind == .aae {
+            plans.append(Plan(name: "discriminator", layers: spec.discriminator,
+                              inputFeatures: NetworkSizes.discriminatorInputs(spec),
+                              inputDescription: discriminatorLabels > 0 ? "\(code) + \(discriminatorLabels) label slots" : code))
+        }
+        return plans
+    }
+
+    private static func build(_ plan: Plan, experiment: Experiment, random: inout RandomGenerator) -> Network {
+        let latent = experiment.model.latentDimension
+        let input = experiment.data.inputFeatures
+        let network = ModelBuilder.network(plan.name, plan.layers, inputFeatures: plan.inputFeatures, latent: latent,
+                                           exampleSize: input, random: &random)
+        var rows = zip(plan.layers, network.layers).map { spec, layer in
+            Row(layer: spec.shortForm, outputFeatures: layer.outputFeatures,
+                trainableParameters: count(layer.parameters), nonTrainableParameters: nonTrainable(layer))
+        }
+        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian {
+            let encoder = CodeEncoder(trunk: network, posterior: .gaussian, inputFeatures: input,
+                                      latentDimension: latent, random: &random)
+            for (name, head) in [("z_mean", encoder.meanHead), ("z_log_var", encoder.logVarianceHead)] {
+                guard let head else { continue }
+                rows.append(Row(layer: "\(name): dense latent", outputFeatures: head.outputFeatures,
+                                trainableParameters: count(head.parameters), nonTrainableParameters: 0))
+            }
+        }
+        return Network(name: plan.name, inputFeatures: plan.inputFeatures, inputDescription: plan.inputDescription,
+                       rows: rows)
+    }
+
+    /// The parameters `plan` will have, from its layer sizes alone (saturating,
+    /// so that absurd sizes cannot overflow).
+    private static func estimatedParameters(of plan: Plan, experiment: Experiment) -> Int {
+        let latent = experiment.model.latentDimension
+        var features = plan.inputFeatures
+        var total = 0
+        func add(_ count: Int) { total = saturating(total.addingReportingOverflow(count)) }
+        func dense(_ inputs: Int, _ units: Int, bias: Bool) -> Int {
+            let weights = saturating(inputs.multipliedReportingOverflow(by: units))
+            return saturating(weights.addingReportingOverflow(bias ? units : 0))
+        }
+        for layer in plan.layers {
+            switch (layer.kind, layer.arguments["units"], layer.arguments["bias"]) {
+            case ("dense", .size(let size)?, let bias):
+                let units = size.resolve(latent: latent, input: experiment.data.inputFeatures,
+                                         labels: NetworkSizes.classCount)
+                add(dense(features, units, bias: bias != .flag(false)))
+                features = units
+            case ("batch_norm", _, _):
+                add(saturating(features.multipliedReportingOverflow(by: 4)))
+            default:
+                break
+            }
+        }
+        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian {
+            add(dense(features, latent, bias: true))
+            add(dense(features, latent, bias: true))
+        }
+        return total
+    }
+
+    private static func saturating(_ result: (partialValue: Int, overflow: Bool)) -> Int {
+        result.overflow ? Int.max : result.partialValue
+    }
+
+    private static func count(_ parameters: [Parameter]) -> Int {
+        parameters.reduce(0) { $0 + $1.value.count }
+    }
+
+    private static func nonTrainable(_ layer: Layer) -> Int {
+        guard let batchNorm = layer as? BatchNorm else { return 0 }
+        return batchNorm.runningMean.count + batchNorm.runningVariance.count
+    }
+
+    /// `(None, 512)`: a batch of any size of 512 features.
+    private static func shape(_ features: Int) -> String { "(None, \(features))" }
+
+    /// `1,234,567`.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// The memory of `parameters` 32-bit floats: `2.55 MB`.
+    private static func size(_ parameters: Int) -> String {
+        let bytes = Double(parameters) * 4
+        let units = ["B", "KB", "MB", "GB", "TB"]
+        var value = bytes, unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let rounded = (value * 100).rounded() / 100
+        return unit == 0 ? "\(Int(bytes)) B" : "\(rounded.formatted) \(units[unit])"
+    }
+}
+
+extension String {
+    /// The string followed by spaces up to `width` characters.
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+}

@@ -1,0 +1,179 @@
+import AAECore
+
+/// The fully resolved experiment as YAML: every key with its value, defaults
+/// filled in, in the schema's key order, layer lists in flow style with their
+/// short forms (`[dense 512, leaky_relu 0.2, dense latent]`).
+///
+/// `aae-run show` prints it and every run saves it as `config.resolved.yaml`,
+/// so a result folder says exactly what was trained. Reading the text back
+/// gives an equal experiment: numbers are written with as many digits as they
+/// need to round-trip, strings are quoted whenever plain text would read as
+/// something else, and keys that do not apply to the model's kind are left out
+/// (the schema would reject them).
+public func resolvedYAML(_ experiment: Experiment) -> String {
+    var writer = ExperimentYAMLWriter()
+    writer.write(experiment)
+    return writer.text
+}
+
+/// Builds the text of `resolvedYAML`, one `key: value` line at a time.
+private struct ExperimentYAMLWriter {
+    private(set) var text = ""
+
+    mutating func write(_ experiment: Experiment) {
+        line("name", YAMLScalar.string(experiment.name))
+        line("description", YAMLScalar.string(experiment.description))
+        line("seed", String(experiment.seed))
+        if let output = experiment.output { line("output", YAMLScalar.string(output)) }
+        section("data") { $0.writeData(experiment.data) }
+        section("model") { $0.writeModel(experiment.model) }
+        section("prior") { $0.writeParameters(kind: experiment.prior.kind, experiment.prior.parameters,
+                                              order: PriorRegistry.definition(experiment.prior.kind)?.parameters) }
+        section("loss") { $0.writeLoss(experiment.loss) }
+        section("optimizer") { $0.writeOptimizer(experiment.optimizer) }
+        section("training") { writer in
+            writer.line("steps", String(experiment.training.steps), indent: 1)
+            writer.line("batch_size", String(experiment.training.batchSize), indent: 1)
+            writer.line("log_every", String(experiment.training.logEvery), indent: 1)
+        }
+    }
+
+    private mutating func writeData(_ data: DataSpec) {
+        line("dataset", YAMLScalar.string(data.dataset), indent: 1)
+        line("scale", data.scale == .unit ? "[0, 1]" : "[-1, 1]", indent: 1)
+        if let trainSize = data.trainSize { line("train_size", String(trainSize), indent: 1) }
+        if let testSize = data.testSize { line("test_size", String(testSize), indent: 1) }
+    }
+
+    private mutating func writeModel(_ model: ModelSpec) {
+        let isAAE = model.kind == .aae
+        let values: [String: String?] = [
+            "kind": model.kind.rawValue,
+            "posterior": isAAE ? model.posterior.rawValue : nil,
+            "noise_dim": isAAE && model.posterior == .universal ? String(model.noiseDimension) : nil,
+            "noise_std": isAAE && model.posterior == .universal ? YAMLScalar.number(model.noiseStd) : nil,
+            "latent_dim": String(model.latentDimension),
+            "encoder": layers(model.encoder),
+            "decoder": layers(model.decoder),
+            "discriminator": isAAE ? layers(model.discriminator) : nil,
+            "schedule": isAAE ? model.schedule.rawValue : nil,
+            "discriminator_steps": isAAE ? String(model.discriminatorSteps) : nil,
+            "supervision": model.supervision.rawValue,
+            "labelled_fraction": YAMLScalar.number(model.labelledFraction),
+            "mc_samples": model.kind == .vae ? String(model.monteCarloSamples) : nil,
+        ]
+        for key in ModelSpec.keys {
+            if let value = values[key] ?? nil { line(key, value, indent: 1) }
+        }
+    }
+
+    private mutating func writeLoss(_ loss: LossSpec) {
+        line("reconstruction", loss.reconstruction.rawValue, indent: 1)
+        line("weights", "{reconstruction: \(YAMLScalar.number(loss.reconstructionWeight)), "
+                + "adversarial: \(YAMLScalar.number(loss.adversarialWeight))}", indent: 1)
+        switch loss.sparsity {
+        case .none:
+            break
+        case .l1(let lambda):
+            line("sparsity", "{kind: l1, lambda: \(YAMLScalar.number(lambda))}", indent: 1)
+        case .kl(let target, let weight):
+            line("sparsity", "{kind: kl, target: \(YAMLScalar.number(target)), weight: \(YAMLScalar.number(weight))}",
+                 indent: 1)
+        }
+    }
+
+    private mutating func writeOptimizer(_ optimizer: OptimizerSpec) {
+        writeParameters(kind: optimizer.shared.kind, optimizer.shared.parameters,
+                        order: OptimizerRegistry.definition(optimizer.shared.kind)?.parameters)
+        for phase in OptimizerSpec.phases {
+            guard let setting = optimizer.phases[phase] else { continue }
+            line(phase, nil, indent: 1)
+            writeParameters(kind: setting.kind, setting.parameters,
+                            order: OptimizerRegistry.definition(setting.kind)?.parameters, indent: 2)
+        }
+    }
+
+    /// `kind` and its parameters, in the registry's order.
+    private mutating func writeParameters(kind: String, _ parameters: [String: Double], order: [Hyperparameter]?,
+                                          indent: Int = 1) {
+        line("kind", YAMLScalar.string(kind), indent: indent)
+        let names = order?.map(\.name) ?? parameters.keys.sorted()
+        for name in names {
+            if let value = parameters[name] { line(name, YAMLScalar.number(value), indent: indent) }
+        }
+    }
+
+    private func layers(_ layers: [LayerSpec]) -> String {
+        "[" + layers.map(\.shortForm).joined(separator: ", ") + "]"
+    }
+
+    private mutating func section(_ key: String, _ body: (inout ExperimentYAMLWriter) -> Void) {
+        line(key, nil)
+        body(&self)
+    }
+
+    private mutating func line(_ key: String, _ value: String?, indent: Int = 0) {
+        text += String(repeating: "  ", count: indent) + key + ":" + (value.map { " " + $0 } ?? "") + "\n"
+    }
+}
+
+/// Scalars written so that the schema reads back exactly the same value.
+enum YAMLScalar {
+    /// `value` plain when it reads back as the same string, else double-quoted
+    /// with escapes.
+    static func string(_ value: String) -> String {
+        isPlainSafe(value) ? value : quoted(value)
+    }
+
+    /// The shortest decimal that reads back as `value` (`0.001`, `5`, `1e-07`).
+    static func number(_ value: Double) -> String {
+        value.formatted
+    }
+
+    /// A `Float` setting, which the schema reads as a `Double` then rounds: the
+    /// float's shortest decimal when that reads back exactly, else the double's.
+    static func number(_ value: Float) -> String {
+        let short = value == value.rounded() && Swift.abs(value) < 1e7 ? String(Int(value)) : String(value)
+        if let reread = Double(short), Float(reread) == value { return short }
+        return Double(value).formatted
+    }
+
+    /// Plain words a YAML reader takes for "no value".
+    private static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
+
+    /// Whether `value` can be written unquoted after `key: ` and read back as
+    /// itself: ASCII letters, digits, spaces and `_ - . / ( ) + ,` only, not
+    /// starting with syntax, without edge spaces, and not a null word.
+    private static func isPlainSafe(_ value: String) -> Bool {
+        let scalars = value.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, !nullWords.contains(value) else { return false }
+        func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                || "_./()+".unicodeScalars.contains(scalar)
+        }
+        return isWordCharacter(first) && last != " "
+            && scalars.allSatisfy { isWordCharacter($0) || $0 == " " || $0 == "-" || $0 == "," }
+    }
+
+    /// `value` in double quotes, escaping what YAML requires or could misread.
+    private static func quoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                let code = scalar.value
+                let printable = (0x20...0x7E).contains(code)
+                    || (code >= 0xA0 && code != 0x2028 && code != 0x2029 && code != 0xFEFF && code < 0xFFFE)
+                    || code >= 0x10000
+                let hex = String(code, radix: 16, uppercase: true)
+                result += printable ? String(scalar) : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return result + "\""
+    }
+}

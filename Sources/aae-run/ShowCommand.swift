@@ -1,0 +1,28 @@
+import AAEExperiment
+import ArgumentParser
+
+/// `aae-run show FILE`: prints the experiment as it would run.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the fully resolved experiment as YAML.",
+        discussion: """
+            Prints every key with its value — defaults filled in, `extends` and --set applied — in the \
+            schema's order. This is the text each run saves as config.resolved.yaml, and reading it back \
+            gives the same experiment.
+            """)
+
+    @Argument(help: "The experiment file (YAML).")
+    var file: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override a key of the file, e.g. --set training.steps=200 (repeatable).", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    func run() throws {
+        try CommandLineFailure.reporting {
+            let experiment = try ExperimentReader.load(path: file, overrides: overrides.map(Override.init(parsing:)))
+            print(resolvedYAML(experiment), terminator: "")
+        }
+    }
+}
