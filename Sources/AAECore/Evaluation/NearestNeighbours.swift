@@ -75,7 +75,7 @@ public enum NearestNeighbours {
                                 queryCount: rows, references: referenceBase, referenceNorms: referenceNorms,
                                 referenceCount: referenceCount, dimension: dimension, into: distances)
                         }
-                        ParallelChunks.forEach(count: rows, minimumChunkSize: 16) { chunk in
+                        Parallelism.forEachChunk(count: rows, minimumPerWorker: 16) { chunk in
                             selectNearest(distances: distances, rows: chunk, referenceCount: referenceCount,
                                           width: width, into: output + blockStart * width)
                         }

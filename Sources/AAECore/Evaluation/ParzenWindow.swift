@@ -111,7 +111,7 @@ public enum ParzenWindow {
                                 queryCount: rows, references: sampleBase, referenceNorms: sampleNorms,
                                 referenceCount: sampleCount, dimension: dimension, into: distances)
                         }
-                        ParallelChunks.forEach(count: rows, minimumChunkSize: 4) { chunk in
+                        Parallelism.forEachChunk(count: rows, minimumPerWorker: 4) { chunk in
                             logSumExp(distances: distances, rows: chunk, sampleCount: sampleCount,
                                       scales: scales, offsets: offsets,
                                       into: output + blockStart * bandwidthCount)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The variational autoencoder (Kingma & Welling, 2014) as the classic Keras
 /// example trains it: encoder heads z_mean and z_log_var (log variance),
 /// `z = μ + exp(log σ² / 2) · ε`, and the loss
@@ -66,6 +68,64 @@ public final class VariationalAutoencoder: TrainableModel {
 
     public func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float] {
         networks.encode(examples, count: count)
+    }
+
+    /// The posterior's mean and log-variance for `count` examples, each row `[μ | log σ²]`.
+    private lazy var posteriorParameters = InferenceNetwork(inputFeatures: networks.encoder.inputFeatures) {
+        [unowned self] x in
+        let encoded = networks.encoder(x, sampling: false)
+        guard let mean = encoded.mean, let logVariance = encoded.logVariance else {
+            preconditionFailure("a VAE has a Gaussian posterior")
+        }
+        return InferenceNetwork.Built(output: Variable.concatenate([mean, logVariance]))
+    }
+
+    /// The negative evidence lower bound per example, in nats, for `count`
+    /// examples with pixels in [0, 1] under the Bernoulli decoder: with
+    /// `importanceSamples` K = 1 the ELBO (reconstruction + analytic KL); with
+    /// K > 1 the importance-weighted bound of Burda et al. (2016),
+    /// `−log (1/K) Σₖ p(x|zₖ) p(zₖ) / q(zₖ|x)`, which is tighter.
+    public func negativeBound(_ examples: UnsafePointer<Float>, count: Int, importanceSamples: Int,
+                              random: inout RandomGenerator) -> [Double] {
+        let latent = networks.encoder.latentDimension, features = networks.encoder.inputFeatures
+        let parameters = posteriorParameters(examples, count: count)
+        let samples = max(importanceSamples, 1)
+        var logWeights = [[Double]](repeating: [], count: count)
+        var divergence = [Double](repeating: 0, count: count)
+        var codes = [Float](repeating: 0, count: count * latent)
+        let logTwoPi = Foundation.log(2 * Double.pi)
+        for _ in 0..<samples {
+            var logPriorOverPosterior = [Double](repeating: 0, count: count)
+            for row in 0..<count {
+                var kl: Double = 0
+                for j in 0..<latent {
+                    let mean = Double(parameters[row * 2 * latent + j])
+                    let logVariance = Double(parameters[row * 2 * latent + latent + j])
+                    let epsilon = random.nextNormal()
+                    let z = mean + Foundation.exp(logVariance / 2) * epsilon
+                    codes[row * latent + j] = Float(z)
+                    logPriorOverPosterior[row] += -0.5 * (z * z + logTwoPi) + 0.5 * (epsilon * epsilon + logTwoPi + logVariance)
+                    kl += -0.5 * (1 + logVariance - mean * mean - Foundation.exp(logVariance))
+                }
+                divergence[row] = kl
+            }
+            let decoded = codes.withUnsafeBufferPointer { networks.decode($0.baseAddress!, labels: nil, count: count) }
+            for row in 0..<count {
+                var logLikelihood: Double = 0
+                for i in 0..<features {
+                    let x = Double(examples[row * features + i])
+                    let p = min(max(Double(decoded[row * features + i]), 1e-7), 1 - 1e-7)
+                    logLikelihood += x * Foundation.log(p) + (1 - x) * Foundation.log(1 - p)
+                }
+                logWeights[row].append(samples == 1 ? logLikelihood - divergence[row]
+                                                    : logLikelihood + logPriorOverPosterior[row])
+            }
+        }
+        return logWeights.map { weights in
+            let largest = weights.max() ?? 0
+            let total = weights.reduce(0) { $0 + Foundation.exp($1 - largest) }
+            return -(largest + Foundation.log(total / Double(weights.count)))
+        }
     }
 
     public func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {

@@ -45,9 +45,13 @@ public final class ExperimentRunner {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try AtomicFile.write(resolvedYAML(experiment), to: directory.appendingPathComponent("config.resolved.yaml"))
         let metricsURL = directory.appendingPathComponent("metrics.csv")
-        let log = MetricsLog(columns: Self.metricColumns(for: model))
+        let runEvaluator = RunEvaluator(experiment: experiment, data: data)
+        let evaluationColumns = training.evalEvery > 0
+            ? runEvaluator.metricNames(for: model).filter { !Self.metricColumns(for: model).contains($0) } : []
+        let log = MetricsLog(columns: Self.metricColumns(for: model) + evaluationColumns)
         let evaluator = ReconstructionEvaluator(data: data, scale: experiment.data.scale,
                                                 size: Self.evaluationSize)
+        var lastEvaluation: (step: Int, metrics: [Metric])?
 
         var sampler = BatchSampler(exampleCount: data.train.count, batchSize: training.batchSize,
                                    random: RandomGenerator(seed: experiment.seed, stream: RandomStreams.batches))
@@ -80,7 +84,17 @@ public final class ExperimentRunner {
                 guard step % training.logEvery == 0 || step == training.steps || diverged else { continue }
                 let averages = sums.map { $0 / Double(stepsInWindow) }
                 let trainMSE = evaluator.trainMSE(model), heldOutMSE = evaluator.heldOutMSE(model)
-                log.append([Double(step)] + averages + [trainMSE, heldOutMSE])
+                var cells = ([Double(step)] + averages + [trainMSE, heldOutMSE]).map { CSVFormat.float($0) }
+                if !evaluationColumns.isEmpty {
+                    if !diverged, step % training.evalEvery == 0 || step == training.steps {
+                        lastEvaluation = (step, runEvaluator.evaluate(model))
+                    }
+                    let current = lastEvaluation?.step == step ? lastEvaluation?.metrics : nil
+                    cells += evaluationColumns.map { name in
+                        current?.first { $0.name == name }.map { CSVFormat.float($0.value) } ?? ""
+                    }
+                }
+                log.append(cells)
                 try? log.write(to: metricsURL)
                 let now = Date()
                 let rate = Double(stepsInWindow) / max(now.timeIntervalSince(windowStart), 1e-9)
@@ -96,14 +110,17 @@ public final class ExperimentRunner {
         }
         try log.write(to: metricsURL)
         let elapsed = Date().timeIntervalSince(start)
+        var evaluation: [Metric] = []
         if status == .completed {
+            evaluation = lastEvaluation?.step == training.steps ? lastEvaluation?.metrics ?? [] : runEvaluator.evaluate(model)
+            try RunEvaluator.write(evaluation, to: directory.appendingPathComponent("eval.csv"))
             var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
             try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale, metrics: log.table,
                                     directory: directory, title: experiment.name, random: &figureRandom)
         }
         let lastRow = log.table.rows.last ?? []
         let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }
-        return RunResult(status: status, outputDirectory: directory, finalMetrics: final,
+        return RunResult(status: status, outputDirectory: directory, finalMetrics: final, evaluation: evaluation,
                          stepsPerSecond: Double(training.steps) / max(elapsed, 1e-9),
                          dataDescription: data.description)
     }

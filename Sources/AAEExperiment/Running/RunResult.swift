@@ -1,3 +1,4 @@
+import AAECore
 import Foundation
 
 /// How a run ended.
@@ -20,6 +21,8 @@ public struct RunResult: Sendable {
     public let outputDirectory: URL
     /// The last logged value of each metrics.csv column.
     public let finalMetrics: [(name: String, value: Double)]
+    /// The held-out evaluation at the end of training (eval.csv); empty for a diverged run.
+    public let evaluation: [Metric]
     public let stepsPerSecond: Double
     public let dataDescription: String
 }

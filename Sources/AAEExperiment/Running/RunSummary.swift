@@ -1,3 +1,4 @@
+import AAECore
 import AAEReport
 
 /// The text printed on stdout when a run ends.
@@ -16,6 +17,11 @@ public struct RunSummary {
         lines.append("data: \(result.dataDescription)")
         for (name, value) in result.finalMetrics where name != "step" {
             lines.append("  \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(CSVFormat.float(value))")
+        }
+        if !result.evaluation.isEmpty { lines.append("evaluation (held-out):") }
+        for metric in result.evaluation {
+            let error = metric.standardError.map { " ± \(CSVFormat.float($0))" } ?? ""
+            lines.append("  \(metric.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(CSVFormat.float(metric.value))\(error)")
         }
         lines.append("results: \(result.outputDirectory.path)")
         return lines.joined(separator: "\n")

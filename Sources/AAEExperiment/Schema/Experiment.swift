@@ -15,6 +15,20 @@ public struct Experiment: Sendable {
     public var loss: LossSpec
     public var optimizer: OptimizerSpec
     public var training: TrainingSpec
+    public var evaluation: EvaluationSpec
+}
+
+/// The evaluation protocol run at the end of training (and every
+/// `training.eval_every` steps).
+public struct EvaluationSpec: Sendable, Equatable {
+    /// The neighbours of the k-nearest-neighbour accuracy.
+    public var neighbours: Int
+    /// Decoder samples of prior codes that the Parzen window is fitted on (0 skips it).
+    public var parzenSamples: Int
+    /// Importance samples of the VAE's bound (1: the ELBO).
+    public var importanceSamples: Int
+
+    static let `default` = EvaluationSpec(neighbours: 5, parzenSamples: 10_000, importanceSamples: 1)
 }
 
 /// Which examples to train and evaluate on.
@@ -126,4 +140,6 @@ public struct TrainingSpec: Sendable {
     public var batchSize: Int
     /// Metrics are averaged over and logged every this many steps.
     public var logEvery: Int
+    /// The evaluation metrics are also logged into metrics.csv every this many steps (0: only at the end).
+    public var evalEvery: Int
 }

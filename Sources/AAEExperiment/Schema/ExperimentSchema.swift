@@ -4,7 +4,7 @@ import AAECore
 /// ranges, and the checks that span several keys (network sizes).
 enum ExperimentSchema {
     static let rootKeys = ["name", "description", "seed", "output", "data", "model", "prior", "loss",
-                           "optimizer", "training", "extends"]
+                           "optimizer", "training", "eval", "extends"]
 
     static func read(_ root: ConfigNode) -> Experiment? {
         guard let fields = root.fields(rootKeys) else { return nil }
@@ -18,13 +18,14 @@ enum ExperimentSchema {
         let loss = fields.optional("loss", LossSpec.default) { LossSpec.read($0) }
         let optimizer = fields.optional("optimizer", OptimizerSpec.default) { OptimizerSpec.read($0) }
         let training = fields.optional("training", TrainingSpec.default) { TrainingSpec.read($0) }
+        let evaluation = fields.optional("eval", EvaluationSpec.default) { EvaluationSpec.read($0) }
         if let model, let modelNode = fields["model"] {
             NetworkSizes.check(model, inputFeatures: data.inputFeatures, at: modelNode)
             checkPrior(prior, for: model, at: fields["prior"] ?? modelNode)
         }
         guard let name, let model else { return nil }
         return Experiment(name: name, description: description, seed: UInt64(seed), output: output, data: data,
-                          model: model, prior: prior, loss: loss, optimizer: optimizer, training: training)
+                          model: model, prior: prior, loss: loss, optimizer: optimizer, training: training, evaluation: evaluation)
     }
 
     /// The checks that relate the prior to the model.
@@ -243,13 +244,27 @@ extension OptimizerSpec {
 }
 
 extension TrainingSpec {
-    static let `default` = TrainingSpec(steps: 1000, batchSize: 128, logEvery: 100)
+    static let `default` = TrainingSpec(steps: 1000, batchSize: 128, logEvery: 100, evalEvery: 0)
 
     static func read(_ node: ConfigNode) -> TrainingSpec? {
-        guard let fields = node.fields(["steps", "batch_size", "log_every"]) else { return nil }
+        guard let fields = node.fields(["steps", "batch_size", "log_every", "eval_every"]) else { return nil }
         let steps = fields.optional("steps", 1000) { $0.int(in: 1...100_000_000) }
         let batchSize = fields.optional("batch_size", 128) { $0.int(in: 1...1_000_000) }
         let logEvery = fields.optional("log_every", 100) { $0.int(in: 1...100_000_000) }
-        return TrainingSpec(steps: steps, batchSize: batchSize, logEvery: logEvery)
+        let evalEvery = fields.optional("eval_every", 0) { $0.int(in: 0...100_000_000) }
+        if evalEvery > 0, evalEvery % logEvery != 0 {
+            fields["eval_every"]?.error("expected a multiple of log_every (\(logEvery)), found \(evalEvery)")
+        }
+        return TrainingSpec(steps: steps, batchSize: batchSize, logEvery: logEvery, evalEvery: evalEvery)
+    }
+}
+
+extension EvaluationSpec {
+    static func read(_ node: ConfigNode) -> EvaluationSpec? {
+        guard let fields = node.fields(["knn_k", "parzen_samples", "importance_samples"]) else { return nil }
+        return EvaluationSpec(
+            neighbours: fields.optional("knn_k", 5) { $0.int(in: 1...1000) },
+            parzenSamples: fields.optional("parzen_samples", 10_000) { $0.int(in: 0...100_000) },
+            importanceSamples: fields.optional("importance_samples", 1) { $0.int(in: 1...10_000) })
     }
 }

@@ -35,6 +35,12 @@ private struct ExperimentYAMLWriter {
             writer.line("steps", String(experiment.training.steps), indent: 1)
             writer.line("batch_size", String(experiment.training.batchSize), indent: 1)
             writer.line("log_every", String(experiment.training.logEvery), indent: 1)
+            writer.line("eval_every", String(experiment.training.evalEvery), indent: 1)
+        }
+        section("eval") { writer in
+            writer.line("knn_k", String(experiment.evaluation.neighbours), indent: 1)
+            writer.line("parzen_samples", String(experiment.evaluation.parzenSamples), indent: 1)
+            writer.line("importance_samples", String(experiment.evaluation.importanceSamples), indent: 1)
         }
     }
 

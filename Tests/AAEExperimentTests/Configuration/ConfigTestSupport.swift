@@ -157,4 +157,6 @@ func assertSameExperiment(_ a: Experiment, _ b: Experiment, _ context: String = 
     check(a.training.steps, b.training.steps, "training.steps")
     check(a.training.batchSize, b.training.batchSize, "training.batch_size")
     check(a.training.logEvery, b.training.logEvery, "training.log_every")
+    check(a.training.evalEvery, b.training.evalEvery, "training.eval_every")
+    check(a.evaluation, b.evaluation, "eval")
 }
