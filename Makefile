@@ -8,7 +8,7 @@ EXPERIMENT   ?= experiments/aae_deterministic.yaml
 APT_PACKAGES := libopenblas-dev libyaml-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
 BIN          := .build/release/aae-run
 
-.PHONY: all deps build run test data clean help diff index bench
+.PHONY: all deps build run test data clean help diff index bench examples
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make test     run the test suite (release build)"
 	@echo "make build    release build of .build/release/aae-run"
 	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist"
+	@echo "make examples train every example and update the README table"
 	@echo "make bench    time training steps against their sgemm floor (results/bench/)"
 	@echo "make diff A=.. B=..  compare two runs, sweeps or CSV files"
 	@echo "make index   rebuild results/index.html"
@@ -57,6 +58,10 @@ bench: deps
 	.build/release/aae-bench --out results/bench/bench.csv
 	@echo "== without OPENBLAS_CORETYPE"
 	env -u OPENBLAS_CORETYPE .build/release/aae-bench --memory-steps 0 --out results/bench/bench_no_coretype.csv
+
+# Trains every shipped example (default training) and writes their evaluation table into README.md.
+examples: build data
+	scripts/examples-table.sh $(BIN)
 
 # Compares two runs, two sweeps or two CSV files: make diff A=PATH B=PATH [TOLERANCE=T]
 diff: build
