@@ -54,6 +54,7 @@ struct ModelBenchmark {
         let stepSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, step)
         let after = ProcessMemory.allocations()
         let floorSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, floor.replay)
+        let afterFloor = ProcessMemory.allocations()
         let timedSteps = Double(windows * stepsPerWindow)
 
         var figures = [
@@ -67,16 +68,19 @@ struct ModelBenchmark {
             Figure(name: "gemm_gflops", value: floor.flops / floorSeconds / 1e9),
             Figure(name: "allocations_per_step", value: (after.calls - before.calls) / timedSteps),
             Figure(name: "bytes_allocated_per_step", value: (after.bytes - before.bytes) / timedSteps),
+            Figure(name: "floor_allocations_per_step", value: (afterFloor.calls - after.calls) / timedSteps),
         ]
         if memorySteps > 0 {
             let stepsSoFar = 51 + windows * stepsPerWindow
             for _ in stepsSoFar..<200 { step() }
-            let rss200 = ProcessMemory.residentBytes()
+            let rss200 = ProcessMemory.residentBytes(), peak200 = ProcessMemory.residentBytes(peak: true)
             for _ in max(stepsSoFar, 200)..<memorySteps { step() }
-            let rssEnd = ProcessMemory.residentBytes()
+            let rssEnd = ProcessMemory.residentBytes(), peakEnd = ProcessMemory.residentBytes(peak: true)
             figures += [
                 Figure(name: "rss_mib_after_200_steps", value: rss200 / 1_048_576),
                 Figure(name: "rss_mib_after_\(memorySteps)_steps", value: rssEnd / 1_048_576),
+                Figure(name: "peak_rss_mib_after_200_steps", value: peak200 / 1_048_576),
+                Figure(name: "peak_rss_mib_after_\(memorySteps)_steps", value: peakEnd / 1_048_576),
                 Figure(name: "rss_growth_mib", value: (rssEnd - rss200) / 1_048_576),
             ]
         }
