@@ -32,13 +32,12 @@ struct RunCommand: ParsableCommand {
             var all = try overrides.map(Override.init(parsing:))
             if let seed { all.append(Override(keyPath: ["seed"], value: String(seed))) }
             let experiment = try ExperimentReader.load(path: file, overrides: all)
-            let runner = ExperimentRunner(
-                experiment: experiment,
-                options: RunOptions(outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet))
-            runner.progress = { CommandLineFailure.printError($0) }
-            let result = try runner.run()
-            print(RunSummary(experiment: experiment, result: result).text)
-            if case .diverged = result.status { throw ExitCode(3) }
+            if experiment.sweep != nil {
+                let plan = try SweepPlan.load(path: file, overrides: all, outputDirectory: out)
+                return try SweepExecution.run(plan, jobs: nil, dataDirectory: dataDirectory)
+            }
+            try SingleRunExecution.run(experiment, options: RunOptions(
+                outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet))
         }
     }
 }

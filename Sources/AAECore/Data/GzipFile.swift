@@ -48,6 +48,29 @@ public enum GzipFile {
         return contents
     }
 
+    /// The first `count` decompressed bytes of the file at `url` (fewer when it is shorter),
+    /// read without decompressing the rest: enough to check a header cheaply.
+    public static func readPrefix(_ url: URL, count: Int) throws -> [UInt8] {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DataError.missingFile(path: path)
+        }
+        guard !isDirectory.boolValue else {
+            throw DataError.unreadable(path: path, reason: "it is a directory")
+        }
+        guard let file = gzopen(path, "rb") else {
+            throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { _ = gzclose_r(file) }
+        var prefix = [UInt8](repeating: 0, count: count)
+        let bytesRead = prefix.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+        if bytesRead < 0 {
+            throw DataError.corruptGzip(path: path, reason: errorMessage(of: file, path: path).message)
+        }
+        return Array(prefix[..<Int(bytesRead)])
+    }
+
     /// zlib's error code and message for `file`, without the "path: " prefix zlib adds.
     private static func errorMessage(of file: gzFile, path: String) -> (code: Int32, message: String) {
         var code: Int32 = Z_OK

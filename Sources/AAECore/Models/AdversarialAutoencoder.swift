@@ -15,7 +15,7 @@
 /// to the whole prior.
 public final class AdversarialAutoencoder: TrainableModel {
     public let networks: EncoderDecoder
-    public let discriminator: Sequential
+    public let discriminator: Network
     public let adversarialPrior: Prior
     public let schedule: AdversarialSchedule
     public let discriminatorSteps: Int
@@ -48,7 +48,7 @@ public final class AdversarialAutoencoder: TrainableModel {
         }
     }
 
-    public init(networks: EncoderDecoder, discriminator: Sequential, prior: Prior, schedule: AdversarialSchedule,
+    public init(networks: EncoderDecoder, discriminator: Network, prior: Prior, schedule: AdversarialSchedule,
                 discriminatorSteps: Int = 1, labelAware: Bool = false,
                 reconstruction: ReconstructionLoss, reconstructionWeight: Float, adversarialWeight: Float,
                 batchSize: Int, optimizers: Optimizers, random: RandomGenerator) {
@@ -93,6 +93,34 @@ public final class AdversarialAutoencoder: TrainableModel {
     public var prior: Prior? { adversarialPrior }
     public var decoderLabelCount: Int { networks.decoderLabelCount }
     public var allParameters: [Parameter] { networks.parameters + discriminator.parameters }
+    /// The combined schedule's autoencoder update is the `generator` phase; the phased
+    /// schedule's is `reconstruction`.
+    public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] {
+        [("discriminator", discriminatorOptimizer),
+         (schedule == .combined ? "generator" : "reconstruction", autoencoderOptimizer)]
+            + (generatorOptimizer.map { [("generator", $0)] } ?? [])
+    }
+
+    private var optimizers: [Optimizer] {
+        [discriminatorOptimizer, autoencoderOptimizer] + (generatorOptimizer.map { [$0] } ?? [])
+    }
+
+    private var stateBuffers: [Tensor] { networks.stateBuffers + discriminator.stateBuffers }
+
+    public var checkpointState: ModelState {
+        ModelState(parameters: allParameters, buffers: stateBuffers, optimizers: optimizers,
+                   randomGenerators: [priorRandom, noiseRandom, adversarial.graph.random]
+                       + (reconstructionPhase.map { [$0.graph.random] } ?? []))
+    }
+
+    public func restore(_ state: ModelState) throws(CheckpointError) {
+        let generators = try state.restore(parameters: allParameters, buffers: stateBuffers, optimizers: optimizers,
+                                           randomGeneratorCount: reconstructionPhase == nil ? 3 : 4)
+        priorRandom = generators[0]
+        noiseRandom = generators[1]
+        adversarial.graph.random = generators[2]
+        reconstructionPhase?.graph.random = generators[3]
+    }
 
     public func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float]) {
         if let r = reconstructionPhase {
@@ -192,7 +220,7 @@ private struct AdversarialGraph {
     let adversarialLoss: Variable
     let generatorLoss: Variable
 
-    init(networks: EncoderDecoder, discriminator: Sequential, labelSlots slotCount: Int,
+    init(networks: EncoderDecoder, discriminator: Network, labelSlots slotCount: Int,
          reconstruction: ReconstructionLoss?, reconstructionWeight: Float, adversarialWeight: Float,
          batchSize: Int, random: RandomGenerator) {
         graph = Graph(isTraining: true, random: random)

@@ -4,7 +4,7 @@
 /// style/content split); `decoderLabelCount` is then the number of classes.
 public final class EncoderDecoder {
     public let encoder: CodeEncoder
-    public let decoder: Sequential
+    public let decoder: Network
     public let decoderLabelCount: Int
     private lazy var inferenceEncoder = InferenceNetwork(inputFeatures: encoder.inputFeatures) { [unowned self] x in
         let encoded = encoder(x, sampling: false)
@@ -16,7 +16,7 @@ public final class EncoderDecoder {
                                       labels: labels.map { ($0, decoderLabelCount) })
     }
 
-    public init(encoder: CodeEncoder, decoder: Sequential, decoderLabelCount: Int = 0) {
+    public init(encoder: CodeEncoder, decoder: Network, decoderLabelCount: Int = 0) {
         precondition(decoder.inputFeatures == encoder.latentDimension + decoderLabelCount,
                      "the decoder must read the code (and labels)")
         precondition(decoder.outputFeatures == encoder.inputFeatures, "the decoder must output an example")

@@ -53,6 +53,19 @@ public final class VariationalAutoencoder: TrainableModel {
     public var prior: Prior? { standardNormal }
     public var decoderLabelCount: Int { networks.decoderLabelCount }
     public var allParameters: [Parameter] { networks.parameters }
+    public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { [("reconstruction", optimizer)] }
+
+    public var checkpointState: ModelState {
+        ModelState(parameters: allParameters, buffers: networks.stateBuffers, optimizers: [optimizer],
+                   randomGenerators: [noiseRandom, graph.random])
+    }
+
+    public func restore(_ state: ModelState) throws(CheckpointError) {
+        let generators = try state.restore(parameters: allParameters, buffers: networks.stateBuffers,
+                                           optimizers: [optimizer], randomGeneratorCount: 2)
+        noiseRandom = generators[0]
+        graph.random = generators[1]
+    }
 
     public func trainStep(batch: UnsafePointer<Float>, labels batchLabels: UnsafePointer<Int32>, metrics: inout [Float]) {
         examples.value.data.update(from: batch, count: examples.value.count)

@@ -8,7 +8,7 @@ public final class Adam: Optimizer {
     public let beta1: Float
     public let beta2: Float
     public let epsilon: Float
-    public private(set) var iterations = 0
+    public var iterations = 0
     private let firstMoments: [Tensor]
     private let secondMoments: [Tensor]
 

@@ -9,8 +9,8 @@ public protocol Optimizer: AnyObject {
     var parameters: [Parameter] { get }
     /// The step size; a schedule may change it between steps.
     var learningRate: Float { get set }
-    /// The number of updates made so far.
-    var iterations: Int { get }
+    /// The number of updates made so far; settable so that a checkpoint can restore it.
+    var iterations: Int { get set }
     /// Applies one update using each parameter's current gradient.
     func step()
     /// Internal state (moments, velocities) for checkpoints, in a fixed order.

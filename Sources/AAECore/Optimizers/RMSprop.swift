@@ -5,7 +5,7 @@ public final class RMSprop: Optimizer {
     public var learningRate: Float
     public let rho: Float
     public let epsilon: Float
-    public private(set) var iterations = 0
+    public var iterations = 0
     private let squareAverages: [Tensor]
 
     public init(parameters: [Parameter], learningRate: Float = 0.001, rho: Float = 0.9, epsilon: Float = 1e-7) {

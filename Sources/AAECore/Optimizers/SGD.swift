@@ -4,7 +4,7 @@ public final class SGD: Optimizer {
     public let parameters: [Parameter]
     public var learningRate: Float
     public let momentum: Float
-    public private(set) var iterations = 0
+    public var iterations = 0
     private let velocities: [Tensor]
 
     public init(parameters: [Parameter], learningRate: Float = 0.01, momentum: Float = 0) {

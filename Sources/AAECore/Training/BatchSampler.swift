@@ -28,6 +28,37 @@ public struct BatchSampler {
         return order[position..<(position + batchSize)]
     }
 
+    /// Everything that decides the batches still to come, for checkpoints.
+    public struct State: Equatable, Sendable {
+        /// The current epoch's order of the examples.
+        public var order: [Int]
+        /// The index in `order` where the next batch starts.
+        public var position: Int
+        /// The generator that shuffles the next epochs.
+        public var random: RandomGenerator
+
+        public init(order: [Int], position: Int, random: RandomGenerator) {
+            self.order = order
+            self.position = position
+            self.random = random
+        }
+    }
+
+    /// The sampler's state: restoring it makes the sampler draw the same batches again.
+    public var state: State { State(order: order, position: position, random: random) }
+
+    /// Continues from a saved `state`, which must be a state of a sampler over
+    /// `exampleCount` examples (a permutation of them and a position within).
+    public mutating func restore(_ state: State) throws(CheckpointError) {
+        guard state.order.count == exampleCount, state.position >= 0, state.position <= exampleCount,
+              Set(state.order) == Set(0..<exampleCount) else {
+            throw CheckpointError.mismatch("the batch order is for \(state.order.count) examples, not \(exampleCount)")
+        }
+        order = state.order
+        position = state.position
+        random = state.random
+    }
+
     /// Copies the rows `indices` of a row-major `source` with `width` columns into `destination`.
     public static func gather(rows indices: ArraySlice<Int>, of source: UnsafePointer<Float>, width: Int,
                               into destination: UnsafeMutablePointer<Float>) {

@@ -25,6 +25,16 @@ public protocol TrainableModel: AnyObject {
     func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float]
     /// Every parameter of the model, in a fixed order (for checkpoints).
     var allParameters: [Parameter] { get }
+    /// The model's optimizers with the training phase each serves (`reconstruction`,
+    /// `discriminator` or `generator`), so a runner can schedule their learning rates.
+    var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { get }
+    /// Everything training changes: parameters, state buffers, optimizer
+    /// state and every random stream of the model and its graphs.
+    var checkpointState: ModelState { get }
+    /// Puts back a state taken from a model built from the same experiment, so
+    /// that training continues bit for bit; a state of another architecture is
+    /// rejected and leaves the model unchanged.
+    func restore(_ state: ModelState) throws(CheckpointError)
 }
 
 extension TrainableModel {

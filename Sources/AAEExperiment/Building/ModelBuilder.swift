@@ -3,9 +3,48 @@ import AAECore
 /// Turns a validated experiment into a model ready to train, with weights drawn
 /// from the experiment's seed.
 public enum ModelBuilder {
+    /// Builds a network, a layer list or a graph, for `inputFeatures` inputs.
+    public static func network(_ name: String, _ spec: NetworkSpec, inputFeatures: Int, latent: Int,
+                               exampleSize: Int, random: inout RandomGenerator) -> Network {
+        switch spec {
+        case .layers(let layers):
+            return network(name, layers, inputFeatures: inputFeatures, latent: latent, exampleSize: exampleSize,
+                           random: &random)
+        case .graph(let graph):
+            return graphNetwork(name, graph, inputFeatures: inputFeatures, latent: latent, exampleSize: exampleSize,
+                                random: &random)
+        }
+    }
+
     /// Builds a network from its layer list for `inputFeatures` inputs.
     public static func network(_ name: String, _ layers: [LayerSpec], inputFeatures: Int, latent: Int,
                                exampleSize: Int, random: inout RandomGenerator) -> Sequential {
+        Sequential(name: name, inputFeatures: inputFeatures,
+                   layers: self.layers(layers, inputFeatures: inputFeatures, latent: latent, exampleSize: exampleSize,
+                                       random: &random))
+    }
+
+    /// Builds a graph network, its nodes' weights drawn in the order the nodes are written.
+    public static func graphNetwork(_ name: String, _ graph: GraphSpec, inputFeatures: Int, latent: Int,
+                                    exampleSize: Int, random: inout RandomGenerator) -> GraphNetwork {
+        let features = NetworkSizes.nodeFeatures(of: graph, input: inputFeatures, latent: latent, exampleSize: exampleSize)
+        let nodes = graph.nodes.map { node -> GraphNetwork.NodeDefinition in
+            switch node.body {
+            case .layers(let specs):
+                let input = node.inputs[0]
+                return .layers(node.name, input: input,
+                               layers(specs, inputFeatures: features[input]!, latent: latent, exampleSize: exampleSize,
+                                      random: &random))
+            case .merge(let merge):
+                return .merge(node.name, merge, inputs: node.inputs)
+            }
+        }
+        return GraphNetwork(name: name, inputFeatures: inputFeatures, nodes: nodes, outputs: graph.output.nodeNames)
+    }
+
+    /// The layers of a list, chained from `inputFeatures` inputs.
+    private static func layers(_ layers: [LayerSpec], inputFeatures: Int, latent: Int, exampleSize: Int,
+                               random: inout RandomGenerator) -> [Layer] {
         var features = inputFeatures
         var built: [Layer] = []
         for spec in layers {
@@ -17,7 +56,25 @@ public enum ModelBuilder {
             built.append(layer)
             features = layer.outputFeatures
         }
-        return Sequential(name: name, inputFeatures: inputFeatures, layers: built)
+        return built
+    }
+
+    /// The encoder of `model` for examples of `inputFeatures` values: its
+    /// network, with the Gaussian posterior's heads added unless the network
+    /// (a graph) outputs them itself.
+    public static func encoder(_ model: ModelSpec, inputFeatures: Int, random: inout RandomGenerator) -> CodeEncoder {
+        let posterior = posterior(model)
+        let latent = model.latentDimension
+        let trunkInputs = CodeEncoder.trunkInputFeatures(inputFeatures: inputFeatures, posterior: posterior)
+        if case .graph(let graph) = model.encoder, model.encoder.outputsGaussianHeads {
+            let network = graphNetwork("encoder", graph, inputFeatures: trunkInputs, latent: latent,
+                                       exampleSize: inputFeatures, random: &random)
+            return CodeEncoder(gaussianHeads: network, inputFeatures: inputFeatures, latentDimension: latent)
+        }
+        let trunk = network("encoder", model.encoder, inputFeatures: trunkInputs, latent: latent,
+                            exampleSize: inputFeatures, random: &random)
+        return CodeEncoder(trunk: trunk, posterior: posterior, inputFeatures: inputFeatures, latentDimension: latent,
+                           random: &random)
     }
 
     /// The prior of `experiment` for its code size.
@@ -51,12 +108,7 @@ public enum ModelBuilder {
         var random = RandomGenerator(seed: seed, stream: RandomStreams.weights)
         let spec = experiment.model
         let latent = spec.latentDimension
-        let posterior = posterior(spec)
-        let trunk = network("encoder", spec.encoder,
-                            inputFeatures: CodeEncoder.trunkInputFeatures(inputFeatures: inputFeatures, posterior: posterior),
-                            latent: latent, exampleSize: inputFeatures, random: &random)
-        let encoder = CodeEncoder(trunk: trunk, posterior: posterior, inputFeatures: inputFeatures,
-                                  latentDimension: latent, random: &random)
+        let encoder = encoder(spec, inputFeatures: inputFeatures, random: &random)
         let decoderLabels = spec.supervision == .supervised ? NetworkSizes.classCount : 0
         let decoder = network("decoder", spec.decoder, inputFeatures: latent + decoderLabels, latent: latent,
                               exampleSize: inputFeatures, random: &random)

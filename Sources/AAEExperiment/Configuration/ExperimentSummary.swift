@@ -110,7 +110,7 @@ public struct ExperimentSummary: Sendable {
     /// A network to build: its name, layers and input width.
     private struct Plan {
         let name: String
-        let layers: [LayerSpec]
+        let network: NetworkSpec
         let inputFeatures: Int
         let inputDescription: String
     }
@@ -120,17 +120,18 @@ public struct ExperimentSummary: Sendable {
         let spec = experiment.model
         let input = experiment.data.inputFeatures
         let trunkInput = CodeEncoder.trunkInputFeatures(inputFeatures: input, posterior: ModelBuilder.posterior(spec))
+        let values = experiment.data.synthetic == nil ? "pixels" : "features"
         let code = "\(spec.latentDimension) code"
         let decoderLabels = NetworkSizes.decoderInputs(spec) - spec.latentDimension
         let discriminatorLabels = NetworkSizes.discriminatorInputs(spec) - spec.latentDimension
         var plans = [
-            Plan(name: "encoder", layers: spec.encoder, inputFeatures: trunkInput,
-                 inputDescription: trunkInput > input ? "\(input) pixels + \(trunkInput - input) noise" : "\(input) pixels"),
-            Plan(name: "decoder", layers: spec.decoder, inputFeatures: NetworkSizes.decoderInputs(spec),
+            Plan(name: "encoder", network: spec.encoder, inputFeatures: trunkInput,
+                 inputDescription: trunkInput > input ? "\(input) \(values) + \(trunkInput - input) noise" : "\(input) \(values)"),
+            Plan(name: "decoder", network: spec.decoder, inputFeatures: NetworkSizes.decoderInputs(spec),
                  inputDescription: decoderLabels > 0 ? "\(code) + \(decoderLabels) labels" : code),
         ]
         if spec.kind == .aae {
-            plans.append(Plan(name: "discriminator", layers: spec.discriminator,
+            plans.append(Plan(name: "discriminator", network: spec.discriminator,
                               inputFeatures: NetworkSizes.discriminatorInputs(spec),
                               inputDescription: discriminatorLabels > 0 ? "\(code) + \(discriminatorLabels) label slots" : code))
         }
@@ -140,13 +141,10 @@ public struct ExperimentSummary: Sendable {
     private static func build(_ plan: Plan, experiment: Experiment, random: inout RandomGenerator) -> Network {
         let latent = experiment.model.latentDimension
         let input = experiment.data.inputFeatures
-        let network = ModelBuilder.network(plan.name, plan.layers, inputFeatures: plan.inputFeatures, latent: latent,
+        let network = ModelBuilder.network(plan.name, plan.network, inputFeatures: plan.inputFeatures, latent: latent,
                                            exampleSize: input, random: &random)
-        var rows = zip(plan.layers, network.layers).map { spec, layer in
-            Row(layer: spec.shortForm, outputFeatures: layer.outputFeatures,
-                trainableParameters: count(layer.parameters), nonTrainableParameters: nonTrainable(layer))
-        }
-        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian {
+        var rows = Self.rows(plan.network, built: network)
+        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian, !plan.network.outputsGaussianHeads {
             let encoder = CodeEncoder(trunk: network, posterior: .gaussian, inputFeatures: input,
                                       latentDimension: latent, random: &random)
             for (name, head) in [("z_mean", encoder.meanHead), ("z_log_var", encoder.logVarianceHead)] {
@@ -159,31 +157,83 @@ public struct ExperimentSummary: Sendable {
                        rows: rows)
     }
 
+    /// One row per layer; a graph's rows go node by node (`h1 (input): dense 256`,
+    /// `h1: relu`, `merged: concat(h1, h2)`), then name its outputs.
+    private static func rows(_ spec: NetworkSpec, built: AAECore.Network) -> [Row] {
+        func row(_ label: String, _ layer: Layer) -> Row {
+            Row(layer: label, outputFeatures: layer.outputFeatures, trainableParameters: count(layer.parameters),
+                nonTrainableParameters: nonTrainable(layer))
+        }
+        switch (spec, built) {
+        case (.layers(let specs), let chain as Sequential):
+            return zip(specs, chain.layers).map { row($0.shortForm, $1) }
+        case (.graph(let graph), let network as GraphNetwork):
+            var rows: [Row] = []
+            for node in network.nodes {
+                guard let written = graph.node(node.name) else { preconditionFailure("node \(node.name) has no spec") }
+                switch (node.body, written.body) {
+                case (.layers(let chain), .layers(let specs)):
+                    for (index, (spec, layer)) in zip(specs, chain.layers).enumerated() {
+                        rows.append(row(index == 0 ? "\(node.name) (\(node.inputs[0])): \(spec.shortForm)"
+                                                   : "\(node.name): \(spec.shortForm)", layer))
+                    }
+                case (.merge(let merge), _):
+                    rows.append(Row(layer: "\(node.name): \(merge.rawValue)(\(node.inputs.joined(separator: ", ")))",
+                                    outputFeatures: node.outputFeatures, trainableParameters: 0, nonTrainableParameters: 0))
+                case (.layers, .merge):
+                    preconditionFailure("node \(node.name) was built from another node's spec")
+                }
+            }
+            let labels = spec.outputsGaussianHeads ? ["output z_mean", "output z_log_var"] : ["output"]
+            for (label, name) in zip(labels, network.outputNames) {
+                rows.append(Row(layer: "\(label): \(name)", outputFeatures: network.outputFeatures(of: name),
+                                trainableParameters: 0, nonTrainableParameters: 0))
+            }
+            return rows
+        default:
+            preconditionFailure("the built network does not match its spec")
+        }
+    }
+
     /// The parameters `plan` will have, from its layer sizes alone (saturating,
     /// so that absurd sizes cannot overflow).
     private static func estimatedParameters(of plan: Plan, experiment: Experiment) -> Int {
         let latent = experiment.model.latentDimension
-        var features = plan.inputFeatures
+        let exampleSize = experiment.data.inputFeatures
         var total = 0
         func add(_ count: Int) { total = saturating(total.addingReportingOverflow(count)) }
         func dense(_ inputs: Int, _ units: Int, bias: Bool) -> Int {
             let weights = saturating(inputs.multipliedReportingOverflow(by: units))
             return saturating(weights.addingReportingOverflow(bias ? units : 0))
         }
-        for layer in plan.layers {
-            switch (layer.kind, layer.arguments["units"], layer.arguments["bias"]) {
-            case ("dense", .size(let size)?, let bias):
-                let units = size.resolve(latent: latent, input: experiment.data.inputFeatures,
-                                         labels: NetworkSizes.classCount)
-                add(dense(features, units, bias: bias != .flag(false)))
-                features = units
-            case ("batch_norm", _, _):
-                add(saturating(features.multipliedReportingOverflow(by: 4)))
-            default:
-                break
+        func addLayers(_ layers: [LayerSpec], inputFeatures: Int) {
+            var features = inputFeatures
+            for layer in layers {
+                switch (layer.kind, layer.arguments["units"], layer.arguments["bias"]) {
+                case ("dense", .size(let size)?, let bias):
+                    let units = size.resolve(latent: latent, input: exampleSize, labels: NetworkSizes.classCount)
+                    add(dense(features, units, bias: bias != .flag(false)))
+                    features = units
+                case ("batch_norm", _, _):
+                    add(saturating(features.multipliedReportingOverflow(by: 4)))
+                default:
+                    break
+                }
             }
         }
-        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian {
+        switch plan.network {
+        case .layers(let layers):
+            addLayers(layers, inputFeatures: plan.inputFeatures)
+        case .graph(let graph):
+            let widths = NetworkSizes.nodeFeatures(of: graph, input: plan.inputFeatures, latent: latent,
+                                                   exampleSize: exampleSize)
+            for node in graph.nodes {
+                if case .layers(let layers) = node.body { addLayers(layers, inputFeatures: widths[node.inputs[0]] ?? 0) }
+            }
+        }
+        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian, !plan.network.outputsGaussianHeads {
+            let features = NetworkSizes.outputFeatures(of: plan.network, input: plan.inputFeatures, latent: latent,
+                                                       exampleSize: exampleSize)
             add(dense(features, latent, bias: true))
             add(dense(features, latent, bias: true))
         }

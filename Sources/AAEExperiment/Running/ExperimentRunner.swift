@@ -34,16 +34,22 @@ public final class ExperimentRunner {
     }
 
     public func run() throws -> RunResult {
-        Parallelism.workers = BLAS.threadCount
+        if let threads = options.blasThreads {
+            BLAS.threadCount = threads
+            Parallelism.workers = threads
+        }
         let data = try loadData()
-        let training = experiment.training
+        let training = experiment.training.resolved(trainingExamples: data.train.count)
         guard training.batchSize <= data.train.count else {
             throw RunError("training.batch_size is \(training.batchSize) but the training set has only \(data.train.count) examples")
         }
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
+        let learningRates = ScheduledLearningRates(model: model, optimizer: experiment.optimizer)
         let directory = outputDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try AtomicFile.write(resolvedYAML(experiment), to: directory.appendingPathComponent("config.resolved.yaml"))
+        let configuration = resolvedYAML(experiment)
+        try AtomicFile.write(configuration, to: directory.appendingPathComponent("config.resolved.yaml"))
+        RunRecord.remove(in: directory)
         let metricsURL = directory.appendingPathComponent("metrics.csv")
         let runEvaluator = RunEvaluator(experiment: experiment, data: data)
         let evaluationColumns = training.evalEvery > 0
@@ -70,18 +76,56 @@ public final class ExperimentRunner {
         var status = RunStatus.completed
         let start = Date()
         var windowStart = start
+        var firstStep = 1, elapsedBefore: Double = 0, stepsTrained = 0
+        if options.resume, let checkpoint = try RunCheckpointFile.load(in: directory) {
+            guard checkpoint.configuration == configuration else {
+                throw RunError("\(RunCheckpointFile.url(in: directory).path) was written by another experiment "
+                               + "(its config differs from this run's); delete it to start the run again")
+            }
+            guard checkpoint.windowSums.count == sums.count,
+                  checkpoint.loggedRows.allSatisfy({ $0.count == log.columns.count }) else {
+                throw RunError("\(RunCheckpointFile.url(in: directory).path) logs other metrics than this model")
+            }
+            try model.restore(checkpoint.model)
+            try sampler.restore(checkpoint.sampler)
+            sums = checkpoint.windowSums
+            stepsInWindow = checkpoint.stepsInWindow
+            for row in checkpoint.loggedRows { log.append(row) }
+            firstStep = checkpoint.step + 1
+            elapsedBefore = checkpoint.elapsedSeconds
+        }
+        func saveCheckpoint(step: Int) throws {
+            try RunCheckpointFile.save(Checkpoint(
+                step: step, configuration: configuration, elapsedSeconds: elapsedBefore + Date().timeIntervalSince(start),
+                model: model.checkpointState, sampler: sampler.state, windowSums: sums, stepsInWindow: stepsInWindow,
+                loggedRows: log.rows), in: directory)
+        }
+        func checkpointIfDue(step: Int) throws {
+            let every = training.checkpointEvery
+            if every > 0, step % every == 0, step < training.steps { try saveCheckpoint(step: step) }
+        }
+        var isStopRequested: Bool { options.stopRequest?.isRequested ?? false }
 
-        data.train.pixels.withUnsafeBufferPointer { pixels in
-            for step in 1...training.steps {
+        try data.train.pixels.withUnsafeBufferPointer { pixels in
+            for step in stride(from: firstStep, through: training.steps, by: 1) {
+                if isStopRequested || options.stopAfterStep.map({ step > $0 }) ?? false {
+                    status = .interrupted(step: step - 1)
+                    break
+                }
                 let indices = sampler.nextBatch()
                 BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: width, into: batch)
                 for (row, index) in indices.enumerated() { batchLabels[row] = trainingLabels[index] }
+                learningRates.apply(completedSteps: step - 1)
                 model.trainStep(batch: batch, labels: batchLabels, metrics: &stepMetrics)
+                stepsTrained += 1
                 for i in sums.indices { sums[i] += Double(stepMetrics[i]) }
                 stepsInWindow += 1
                 let diverged = !stepMetrics.allSatisfy(\.isFinite)
                 if diverged { status = .diverged(step: step) }
-                guard step % training.logEvery == 0 || step == training.steps || diverged else { continue }
+                guard step % training.logEvery == 0 || step == training.steps || diverged else {
+                    try checkpointIfDue(step: step)
+                    continue
+                }
                 let averages = sums.map { $0 / Double(stepsInWindow) }
                 let trainMSE = evaluator.trainMSE(model), heldOutMSE = evaluator.heldOutMSE(model)
                 var cells = ([Double(step)] + averages + [trainMSE, heldOutMSE]).map { CSVFormat.float($0) }
@@ -99,30 +143,45 @@ public final class ExperimentRunner {
                 let now = Date()
                 let rate = Double(stepsInWindow) / max(now.timeIntervalSince(windowStart), 1e-9)
                 if !options.quiet {
-                    progress(progressLine(step: step, names: model.stepMetricNames, averages: averages,
+                    progress(progressLine(step: step, of: training.steps, names: model.stepMetricNames, averages: averages,
                                           heldOutMSE: heldOutMSE, rate: rate))
                 }
                 sums = sums.map { _ in 0 }
                 stepsInWindow = 0
                 windowStart = now
                 if diverged { break }
+                try checkpointIfDue(step: step)
             }
         }
         try log.write(to: metricsURL)
         let elapsed = Date().timeIntervalSince(start)
+        switch status {
+        case .interrupted(let step):
+            try saveCheckpoint(step: step)
+        case .completed:
+            try saveCheckpoint(step: training.steps)
+            if isStopRequested { status = .interrupted(step: training.steps) }
+        case .diverged:
+            break
+        }
         var evaluation: [Metric] = []
         if status == .completed {
-            evaluation = lastEvaluation?.step == training.steps ? lastEvaluation?.metrics ?? [] : runEvaluator.evaluate(model)
-            try RunEvaluator.write(evaluation, to: directory.appendingPathComponent("eval.csv"))
+            if experiment.report.evaluation {
+                evaluation = lastEvaluation?.step == training.steps ? lastEvaluation?.metrics ?? [] : runEvaluator.evaluate(model)
+                try RunEvaluator.write(evaluation, to: directory.appendingPathComponent("eval.csv"))
+            }
             var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
             try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale, metrics: log.table,
-                                    directory: directory, title: experiment.name, random: &figureRandom)
+                                    directory: directory, title: experiment.name, random: &figureRandom,
+                                    plots: Set(experiment.report.plots))
         }
         let lastRow = log.table.rows.last ?? []
         let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }
+        let wallTime = elapsedBefore + Date().timeIntervalSince(start)
+        try RunRecord(status, wallTimeSeconds: wallTime).write(in: directory)
         return RunResult(status: status, outputDirectory: directory, finalMetrics: final, evaluation: evaluation,
-                         stepsPerSecond: Double(training.steps) / max(elapsed, 1e-9),
-                         dataDescription: data.description)
+                         stepsPerSecond: Double(stepsTrained) / max(elapsed, 1e-9),
+                         dataDescription: data.description, wallTimeSeconds: wallTime)
     }
 
     /// The training labels a model sees: a seeded `fraction` of the examples
@@ -137,25 +196,16 @@ public final class ExperimentRunner {
         return visible
     }
 
-    private func loadData() throws -> DataSplit {
-        let root = DataDirectory.resolve(explicit: options.dataDirectory)
-        var split = try MNIST.load(directory: root, scale: experiment.data.scale)
-        if let size = experiment.data.trainSize, size < split.train.count {
-            split = DataSplit(train: split.train.slice(0..<size), test: split.test,
-                              description: split.description + ", first \(size) training examples")
-        }
-        if let size = experiment.data.testSize, size < split.test.count {
-            split = DataSplit(train: split.train, test: split.test.slice(0..<size),
-                              description: split.description + ", first \(size) held-out examples")
-        }
-        return split
+    func loadData() throws -> DataSplit {
+        try ExperimentData.load(experiment.data, seed: experiment.seed, dataDirectory: options.dataDirectory)
     }
 
-    private func progressLine(step: Int, names: [String], averages: [Double], heldOutMSE: Double, rate: Double) -> String {
-        let width = String(experiment.training.steps).count
+    private func progressLine(step: Int, of steps: Int, names: [String], averages: [Double], heldOutMSE: Double,
+                              rate: Double) -> String {
+        let width = String(steps).count
         let padded = String(repeating: " ", count: max(0, width - String(step).count)) + String(step)
         let values = zip(names, averages).map { "\($0) \(String(format: "%.4f", $1))" }.joined(separator: "  ")
-        return "step \(padded)/\(experiment.training.steps)  \(values)  heldout_mse \(String(format: "%.4f", heldOutMSE))  \(String(format: "%.1f", rate)) steps/s"
+        return "step \(padded)/\(steps)  \(values)  heldout_mse \(String(format: "%.4f", heldOutMSE))  \(String(format: "%.1f", rate)) steps/s"
     }
 }
 

@@ -1,3 +1,4 @@
+import AAECore
 import Foundation
 
 /// How to carry out one run of an experiment, as chosen on the command line.
@@ -8,10 +9,28 @@ public struct RunOptions: Sendable {
     public var dataDirectory: String?
     /// Suppresses the per-log-step progress lines.
     public var quiet: Bool
+    /// The threads of matrix products and elementwise passes, which the run
+    /// sets (`BLAS.threadCount`, `Parallelism.workers`: process-wide) before
+    /// training; nil leaves both as they are. A single run takes every thread
+    /// OpenBLAS has (the default); a sweep sets both once, to 1, before its
+    /// runs start and passes nil.
+    public var blasThreads: Int?
+    /// Continue from the checkpoint in the output folder, when there is one.
+    public var resume: Bool
+    /// Checked before every step: when requested, the run writes a checkpoint and ends `interrupted`.
+    public var stopRequest: StopRequest?
+    /// Ends the run as an interruption would once this step is done (for tests and time-boxed jobs).
+    public var stopAfterStep: Int?
 
-    public init(outputDirectory: String? = nil, dataDirectory: String? = nil, quiet: Bool = false) {
+    public init(outputDirectory: String? = nil, dataDirectory: String? = nil, quiet: Bool = false,
+                blasThreads: Int? = BLAS.threadCount, resume: Bool = false, stopRequest: StopRequest? = nil,
+                stopAfterStep: Int? = nil) {
         self.outputDirectory = outputDirectory
         self.dataDirectory = dataDirectory
         self.quiet = quiet
+        self.blasThreads = blasThreads
+        self.resume = resume
+        self.stopRequest = stopRequest
+        self.stopAfterStep = stopAfterStep
     }
 }

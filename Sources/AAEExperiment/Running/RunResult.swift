@@ -6,11 +6,23 @@ public enum RunStatus: Sendable, Equatable, CustomStringConvertible {
     case completed
     /// A loss became NaN or infinite at `step`; training stopped there.
     case diverged(step: Int)
+    /// A stop was requested; training stopped after `step` and a checkpoint was written.
+    case interrupted(step: Int)
 
     public var description: String {
         switch self {
         case .completed: return "completed"
         case .diverged(let step): return "diverged at step \(step)"
+        case .interrupted(let step): return "interrupted after step \(step)"
+        }
+    }
+
+    /// One word: `completed`, `diverged` or `interrupted`.
+    public var name: String {
+        switch self {
+        case .completed: return "completed"
+        case .diverged: return "diverged"
+        case .interrupted: return "interrupted"
         }
     }
 }
@@ -25,4 +37,6 @@ public struct RunResult: Sendable {
     public let evaluation: [Metric]
     public let stepsPerSecond: Double
     public let dataDescription: String
+    /// Seconds from start to end, over every session of a resumed run.
+    public var wallTimeSeconds: Double = 0
 }

@@ -12,7 +12,8 @@ public struct RunSummary {
     }
 
     public var text: String {
-        var lines = ["\(experiment.name): \(result.status) after \(experiment.training.steps) steps "
+        let length = experiment.training.epochs.map { "\($0) epochs" } ?? "\(experiment.training.steps) steps"
+        var lines = ["\(experiment.name): \(result.status) after \(length) "
                      + "(\(CSVFormat.float(result.stepsPerSecond)) steps/s)"]
         lines.append("data: \(result.dataDescription)")
         for (name, value) in result.finalMetrics where name != "step" {

@@ -16,6 +16,10 @@ public struct Experiment: Sendable {
     public var optimizer: OptimizerSpec
     public var training: TrainingSpec
     public var evaluation: EvaluationSpec
+    /// The runs a sweep of this experiment makes; nil for a single run.
+    public var sweep: SweepSpec? = nil
+    /// Which figures a run draws and whether it evaluates the model at the end.
+    public var report: ReportSpec = .default
 }
 
 /// The evaluation protocol run at the end of training (and every
@@ -33,12 +37,23 @@ public struct EvaluationSpec: Sendable, Equatable {
 
 /// Which examples to train and evaluate on.
 public struct DataSpec: Sendable {
+    /// `mnist`, `idx` or a synthetic set (`SyntheticDatasetRegistry`).
     public var dataset: String
     public var scale: PixelScale
     /// At most this many training examples (all when nil).
     public var trainSize: Int?
     /// At most this many held-out examples (all when nil).
     public var testSize: Int?
+    /// Only this share, in (0, 1], of the training examples (all when nil); excludes `trainSize`.
+    public var trainFraction: Double? = nil
+    /// Only this share, in (0, 1], of the held-out examples (all when nil); excludes `testSize`.
+    public var testFraction: Double? = nil
+    /// Only the examples with these labels, training and held-out (all when nil).
+    public var labels: [Int]? = nil
+    /// The `idx` dataset's files and image size; nil for the other datasets.
+    public var files: IDXDataFiles? = nil
+    /// A synthetic set's settings by name (`count`, `noise`, …); empty for image datasets.
+    public var parameters: [String: Double] = [:]
 }
 
 /// The model family member to build.
@@ -78,11 +93,11 @@ public struct ModelSpec: Sendable {
     public var noiseStd: Double
     public var latentDimension: Int
     /// For a Gaussian posterior (and the VAE), the trunk: the model adds the
-    /// `z_mean` and `z_log_var` heads.
-    public var encoder: [LayerSpec]
-    public var decoder: [LayerSpec]
+    /// `z_mean` and `z_log_var` heads, unless a graph outputs them itself.
+    public var encoder: NetworkSpec
+    public var decoder: NetworkSpec
     /// Required for the AAE, ignored otherwise.
-    public var discriminator: [LayerSpec]
+    public var discriminator: NetworkSpec
     public var schedule: AdversarialSchedule
     public var discriminatorSteps: Int
     public var supervision: Supervision
@@ -114,6 +129,8 @@ public struct LossSpec: Sendable {
 public struct OptimizerSetting: Sendable, Equatable {
     public var kind: String
     public var parameters: [String: Double]
+    /// How the learning rate `lr` changes over training.
+    public var schedule: ScheduleSetting = .constant
 }
 
 /// The optimizers of the training phases. A file gives one setting for all
@@ -142,4 +159,18 @@ public struct TrainingSpec: Sendable {
     public var logEvery: Int
     /// The evaluation metrics are also logged into metrics.csv every this many steps (0: only at the end).
     public var evalEvery: Int
+    /// A checkpoint is written every this many steps (0: only when the run ends or is interrupted).
+    public var checkpointEvery: Int = 0
+    /// Training length in passes over the training set, instead of `steps` (which is then
+    /// unused): the runner trains `epochs × ⌈training examples / batch size⌉` steps.
+    public var epochs: Int? = nil
+
+    /// This schedule for a training set of `trainingExamples` examples: `epochs`
+    /// turned into `steps`, which is what the runner trains.
+    public func resolved(trainingExamples: Int) -> TrainingSpec {
+        guard let epochs else { return self }
+        var resolved = self
+        resolved.steps = epochs * ((trainingExamples + batchSize - 1) / batchSize)
+        return resolved
+    }
 }

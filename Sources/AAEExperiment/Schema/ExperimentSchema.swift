@@ -4,7 +4,7 @@ import AAECore
 /// ranges, and the checks that span several keys (network sizes).
 enum ExperimentSchema {
     static let rootKeys = ["name", "description", "seed", "output", "data", "model", "prior", "loss",
-                           "optimizer", "training", "eval", "extends"]
+                           "optimizer", "training", "eval", "report", "sweep", "extends"]
 
     static func read(_ root: ConfigNode) -> Experiment? {
         guard let fields = root.fields(rootKeys) else { return nil }
@@ -12,20 +12,26 @@ enum ExperimentSchema {
         let description = fields.optional("description", "") { $0.string() }
         let seed = fields.optional("seed", 1) { $0.int(in: 0...Int.max) }
         let output = fields["output"].flatMap { $0.string() }
-        let data = fields.optional("data", DataSpec.default) { DataSpec.read($0) }
+        let readData: DataSpec? = fields["data"].map { DataSpec.read($0) } ?? DataSpec.default
+        let data = readData ?? DataSpec.default
         let model = fields.required("model") { ModelSpec.read($0) }
         let prior = fields.optional("prior", PriorSpec.default) { PriorSpec.read($0) }
         let loss = fields.optional("loss", LossSpec.default) { LossSpec.read($0) }
         let optimizer = fields.optional("optimizer", OptimizerSpec.default) { OptimizerSpec.read($0) }
         let training = fields.optional("training", TrainingSpec.default) { TrainingSpec.read($0) }
         let evaluation = fields.optional("eval", EvaluationSpec.default) { EvaluationSpec.read($0) }
-        if let model, let modelNode = fields["model"] {
+        let report = fields.optional("report", ReportSpec.default) { ReportSpec.read($0) }
+        checkBatchSize(training, against: data, fields: fields)
+        report.checkEvaluationEvery(training, fields: fields)
+        let sweep = fields["sweep"].flatMap { SweepSpec.read($0) }
+        if let model, let modelNode = fields["model"], readData != nil {
             NetworkSizes.check(model, inputFeatures: data.inputFeatures, at: modelNode)
             checkPrior(prior, for: model, at: fields["prior"] ?? modelNode)
         }
         guard let name, let model else { return nil }
         return Experiment(name: name, description: description, seed: UInt64(seed), output: output, data: data,
-                          model: model, prior: prior, loss: loss, optimizer: optimizer, training: training, evaluation: evaluation)
+                          model: model, prior: prior, loss: loss, optimizer: optimizer, training: training, evaluation: evaluation,
+                          sweep: sweep, report: report)
     }
 
     /// The checks that relate the prior to the model.
@@ -67,35 +73,6 @@ enum ExperimentSchema {
     }
 }
 
-extension DataSpec {
-    static let `default` = DataSpec(dataset: "mnist", scale: .unit, trainSize: nil, testSize: nil)
-    static let datasets = ["mnist"]
-
-    /// The number of features of one example.
-    var inputFeatures: Int { 28 * 28 }
-
-    static func read(_ node: ConfigNode) -> DataSpec? {
-        guard let fields = node.fields(["dataset", "scale", "train_size", "test_size"]) else { return nil }
-        let dataset = fields.optional("dataset", "mnist") { $0.string(oneOf: datasets) }
-        let scale = fields.optional("scale", PixelScale.unit) { readScale($0) }
-        let trainSize = fields["train_size"].flatMap { $0.int(in: 1...Int.max) }
-        let testSize = fields["test_size"].flatMap { $0.int(in: 1...Int.max) }
-        return DataSpec(dataset: dataset, scale: scale, trainSize: trainSize, testSize: testSize)
-    }
-
-    private static func readScale(_ node: ConfigNode) -> PixelScale? {
-        let bounds = node.list()?.compactMap { $0.double() }
-        switch bounds {
-        case [0, 1]?: return .unit
-        case [-1, 1]?: return .symmetric
-        case nil: return nil
-        default:
-            node.error("expected [0, 1] or [-1, 1], found \(node.found)")
-            return nil
-        }
-    }
-}
-
 extension ModelSpec {
     static let keys = ["kind", "posterior", "noise_dim", "noise_std", "latent_dim", "encoder", "decoder",
                        "discriminator", "schedule", "discriminator_steps", "supervision", "labelled_fraction",
@@ -111,13 +88,14 @@ extension ModelSpec {
         let noiseDimension = fields.optional("noise_dim", 16) { $0.int(in: 1...100_000) }
         let noiseStd = fields.optional("noise_std", 1) { $0.double(in: 0...1e6, excludingLower: true) }
         let latent = fields.required("latent_dim") { $0.int(in: 1...4096) }
-        let encoder = fields.required("encoder", readNetwork)
+        let gaussianEncoder = kind == .vae || (kind == .aae && posterior == .gaussian)
+        let encoder = fields.required("encoder") { NetworkSpec.read($0, allowsGaussianHeads: gaussianEncoder) }
         let decoder = fields.required("decoder", readNetwork)
-        let discriminator: [LayerSpec]?
+        let discriminator: NetworkSpec?
         if kind == .aae {
             discriminator = fields.required("discriminator", readNetwork)
         } else {
-            discriminator = fields["discriminator"].map(readNetwork) ?? []
+            discriminator = fields["discriminator"].map(readNetwork) ?? .layers([])
         }
         let schedule = fields.optional("schedule", AdversarialSchedule.combined) {
             $0.string(oneOf: AdversarialSchedule.allCases.map(\.rawValue)).flatMap(AdversarialSchedule.init(rawValue:))
@@ -149,15 +127,8 @@ extension ModelSpec {
                          labelledFraction: labelledFraction, monteCarloSamples: monteCarloSamples)
     }
 
-    private static func readNetwork(_ node: ConfigNode) -> [LayerSpec]? {
-        guard let elements = node.list() else { return nil }
-        guard !elements.isEmpty else {
-            node.error("expected a non-empty list of layers")
-            return nil
-        }
-        let layers = elements.map(LayerSpec.read)
-        guard layers.allSatisfy({ $0 != nil }) else { return nil }
-        return layers.compactMap { $0 }
+    private static func readNetwork(_ node: ConfigNode) -> NetworkSpec? {
+        NetworkSpec.read(node, allowsGaussianHeads: false)
     }
 }
 
@@ -217,11 +188,11 @@ extension OptimizerSpec {
         phases: [:])
 
     static func read(_ node: ConfigNode) -> OptimizerSpec? {
-        guard let fields = node.fields(["kind"] + hyperparameterNames + phases),
+        guard let fields = node.fields(["kind", "schedule"] + hyperparameterNames + phases),
               let shared = setting(from: fields, inheriting: nil) else { return nil }
         var perPhase: [String: OptimizerSetting] = [:]
         for phase in phases {
-            guard let phaseFields = fields[phase]?.fields(["kind"] + hyperparameterNames) else { continue }
+            guard let phaseFields = fields[phase]?.fields(["kind", "schedule"] + hyperparameterNames) else { continue }
             perPhase[phase] = setting(from: phaseFields, inheriting: shared)
         }
         return OptimizerSpec(shared: shared, phases: perPhase)
@@ -238,8 +209,10 @@ extension OptimizerSpec {
         guard let definition = OptimizerRegistry.definition(kind) else { return nil }
         let inherited = base?.kind == kind ? base?.parameters ?? [:] : [:]
         let parameters = fields.hyperparameters(definition.parameters, of: kind, inherited: inherited,
-                                                ignoring: ["kind"] + phases)
-        return OptimizerSetting(kind: kind, parameters: parameters)
+                                                ignoring: ["kind", "schedule"] + phases)
+        let baseSchedule = base?.schedule ?? .constant
+        let schedule = fields["schedule"].flatMap { ScheduleSetting.read($0, inheriting: baseSchedule) } ?? baseSchedule
+        return OptimizerSetting(kind: kind, parameters: parameters, schedule: schedule)
     }
 }
 
@@ -247,15 +220,21 @@ extension TrainingSpec {
     static let `default` = TrainingSpec(steps: 1000, batchSize: 128, logEvery: 100, evalEvery: 0)
 
     static func read(_ node: ConfigNode) -> TrainingSpec? {
-        guard let fields = node.fields(["steps", "batch_size", "log_every", "eval_every"]) else { return nil }
+        guard let fields = node.fields(["steps", "batch_size", "log_every", "eval_every", "checkpoint_every", "epochs"]) else { return nil }
         let steps = fields.optional("steps", 1000) { $0.int(in: 1...100_000_000) }
         let batchSize = fields.optional("batch_size", 128) { $0.int(in: 1...1_000_000) }
         let logEvery = fields.optional("log_every", 100) { $0.int(in: 1...100_000_000) }
         let evalEvery = fields.optional("eval_every", 0) { $0.int(in: 0...100_000_000) }
+        let checkpointEvery = fields.optional("checkpoint_every", 0) { $0.int(in: 0...100_000_000) }
+        let epochs = fields["epochs"].flatMap { $0.int(in: 1...1_000_000) }
+        if fields["steps"] != nil, let epochsNode = fields["epochs"] {
+            epochsNode.error("give either `steps` or `epochs`, not both")
+        }
         if evalEvery > 0, evalEvery % logEvery != 0 {
             fields["eval_every"]?.error("expected a multiple of log_every (\(logEvery)), found \(evalEvery)")
         }
-        return TrainingSpec(steps: steps, batchSize: batchSize, logEvery: logEvery, evalEvery: evalEvery)
+        return TrainingSpec(steps: steps, batchSize: batchSize, logEvery: logEvery, evalEvery: evalEvery,
+                            checkpointEvery: checkpointEvery, epochs: epochs)
     }
 }
 

@@ -2,7 +2,8 @@ import AAECore
 
 /// The fully resolved experiment as YAML: every key with its value, defaults
 /// filled in, in the schema's key order, layer lists in flow style with their
-/// short forms (`[dense 512, leaky_relu 0.2, dense latent]`).
+/// short forms (`[dense 512, leaky_relu 0.2, dense latent]`), graph networks as
+/// a block of one flow-style line per node.
 ///
 /// `aae-run show` prints it and every run saves it as `config.resolved.yaml`,
 /// so a result folder says exactly what was trained. Reading the text back
@@ -32,23 +33,50 @@ private struct ExperimentYAMLWriter {
         section("loss") { $0.writeLoss(experiment.loss) }
         section("optimizer") { $0.writeOptimizer(experiment.optimizer) }
         section("training") { writer in
-            writer.line("steps", String(experiment.training.steps), indent: 1)
+            if let epochs = experiment.training.epochs {
+                writer.line("epochs", String(epochs), indent: 1)
+            } else {
+                writer.line("steps", String(experiment.training.steps), indent: 1)
+            }
             writer.line("batch_size", String(experiment.training.batchSize), indent: 1)
             writer.line("log_every", String(experiment.training.logEvery), indent: 1)
             writer.line("eval_every", String(experiment.training.evalEvery), indent: 1)
+            writer.line("checkpoint_every", String(experiment.training.checkpointEvery), indent: 1)
         }
         section("eval") { writer in
             writer.line("knn_k", String(experiment.evaluation.neighbours), indent: 1)
             writer.line("parzen_samples", String(experiment.evaluation.parzenSamples), indent: 1)
             writer.line("importance_samples", String(experiment.evaluation.importanceSamples), indent: 1)
         }
+        section("report") { writer in
+            writer.line("plots", "[" + experiment.report.plots.joined(separator: ", ") + "]", indent: 1)
+            writer.line("eval", String(experiment.report.evaluation), indent: 1)
+        }
+        if let sweep = experiment.sweep { text += sweep.resolvedYAML }
     }
 
     private mutating func writeData(_ data: DataSpec) {
         line("dataset", YAMLScalar.string(data.dataset), indent: 1)
-        line("scale", data.scale == .unit ? "[0, 1]" : "[-1, 1]", indent: 1)
+        if let synthetic = data.synthetic {
+            for name in synthetic.parameters.map(\.name) {
+                if let value = data.parameters[name] { line(name, YAMLScalar.number(value), indent: 1) }
+            }
+        } else {
+            line("scale", data.scale == .unit ? "[0, 1]" : "[-1, 1]", indent: 1)
+        }
+        if let files = data.files {
+            for (key, images, labels) in [("train", files.trainImages, files.trainLabels),
+                                          ("test", files.testImages, files.testLabels)] {
+                line(key, nil, indent: 1)
+                line("images", YAMLScalar.string(images), indent: 2)
+                line("labels", YAMLScalar.string(labels), indent: 2)
+            }
+        }
         if let trainSize = data.trainSize { line("train_size", String(trainSize), indent: 1) }
+        if let fraction = data.trainFraction { line("train_fraction", YAMLScalar.number(fraction), indent: 1) }
         if let testSize = data.testSize { line("test_size", String(testSize), indent: 1) }
+        if let fraction = data.testFraction { line("test_fraction", YAMLScalar.number(fraction), indent: 1) }
+        if let labels = data.labels { line("labels", "[" + labels.map(String.init).joined(separator: ", ") + "]", indent: 1) }
     }
 
     private mutating func writeModel(_ model: ModelSpec) {
@@ -59,9 +87,9 @@ private struct ExperimentYAMLWriter {
             "noise_dim": isAAE && model.posterior == .universal ? String(model.noiseDimension) : nil,
             "noise_std": isAAE && model.posterior == .universal ? YAMLScalar.number(model.noiseStd) : nil,
             "latent_dim": String(model.latentDimension),
-            "encoder": layers(model.encoder),
-            "decoder": layers(model.decoder),
-            "discriminator": isAAE ? layers(model.discriminator) : nil,
+            "encoder": network(model.encoder),
+            "decoder": network(model.decoder),
+            "discriminator": isAAE ? network(model.discriminator) : nil,
             "schedule": isAAE ? model.schedule.rawValue : nil,
             "discriminator_steps": isAAE ? String(model.discriminatorSteps) : nil,
             "supervision": model.supervision.rawValue,
@@ -91,11 +119,13 @@ private struct ExperimentYAMLWriter {
     private mutating func writeOptimizer(_ optimizer: OptimizerSpec) {
         writeParameters(kind: optimizer.shared.kind, optimizer.shared.parameters,
                         order: OptimizerRegistry.definition(optimizer.shared.kind)?.parameters)
+        line("schedule", optimizer.shared.schedule.flowYAML, indent: 1)
         for phase in OptimizerSpec.phases {
             guard let setting = optimizer.phases[phase] else { continue }
             line(phase, nil, indent: 1)
             writeParameters(kind: setting.kind, setting.parameters,
                             order: OptimizerRegistry.definition(setting.kind)?.parameters, indent: 2)
+            if setting.schedule != optimizer.shared.schedule { line("schedule", setting.schedule.flowYAML, indent: 2) }
         }
     }
 
@@ -113,13 +143,36 @@ private struct ExperimentYAMLWriter {
         "[" + layers.map(\.shortForm).joined(separator: ", ") + "]"
     }
 
+    /// A layer list in flow style, or a graph as the lines under a `model` key:
+    /// `nodes:` with one `name: {inputs: […], layers: […]}` line per node, then `output:`.
+    private func network(_ network: NetworkSpec) -> String {
+        guard case .graph(let graph) = network else { return layers(network.allLayers) }
+        let nodeIndent = String(repeating: "  ", count: 3), keyIndent = String(repeating: "  ", count: 2)
+        var text = "\n\(keyIndent)nodes:"
+        for node in graph.nodes {
+            let inputs = "inputs: [" + node.inputs.joined(separator: ", ") + "]"
+            switch node.body {
+            case .layers(let specs): text += "\n\(nodeIndent)\(node.name): {\(inputs), layers: \(layers(specs))}"
+            case .merge(let merge): text += "\n\(nodeIndent)\(node.name): {merge: \(merge.rawValue), \(inputs)}"
+            }
+        }
+        switch graph.output {
+        case .node(let name): text += "\n\(keyIndent)output: \(name)"
+        case .gaussianHeads(let mean, let logVariance):
+            text += "\n\(keyIndent)output: {z_mean: \(mean), z_log_var: \(logVariance)}"
+        }
+        return text
+    }
+
     private mutating func section(_ key: String, _ body: (inout ExperimentYAMLWriter) -> Void) {
         line(key, nil)
         body(&self)
     }
 
+    /// `key: value`; a value that starts on the next line (a block) follows the colon directly.
     private mutating func line(_ key: String, _ value: String?, indent: Int = 0) {
-        text += String(repeating: "  ", count: indent) + key + ":" + (value.map { " " + $0 } ?? "") + "\n"
+        let separator = value?.hasPrefix("\n") == true ? "" : " "
+        text += String(repeating: "  ", count: indent) + key + ":" + (value.map { separator + $0 } ?? "") + "\n"
     }
 }
 

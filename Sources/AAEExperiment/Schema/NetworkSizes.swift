@@ -1,6 +1,9 @@
+import AAECore
+
 /// Checks that the networks' sizes connect: the encoder ends in the code size,
 /// the decoder reads the code (and labels) and ends in the example size, the
-/// discriminator ends in one probability.
+/// discriminator ends in one probability, and a graph's `add` and `multiply`
+/// merges join inputs of equal sizes.
 enum NetworkSizes {
     /// The number of classes of the datasets (MNIST digits).
     static let classCount = 10
@@ -10,6 +13,47 @@ enum NetworkSizes {
         layers.reduce(input) { features, layer in
             guard layer.kind == "dense", case .size(let units)? = layer.arguments["units"] else { return features }
             return units.resolve(latent: latent, input: exampleSize, labels: classCount)
+        }
+    }
+
+    /// The features of every node of `graph`, and of `input`, for `input`
+    /// inputs. `mismatch` hears of each `add` or `multiply` whose inputs differ
+    /// in size, with a message naming them; such a node takes its first input's size.
+    static func nodeFeatures(of graph: GraphSpec, input: Int, latent: Int, exampleSize: Int,
+                             mismatch: (GraphSpec.Node, String) -> Void = { _, _ in }) -> [String: Int] {
+        var features = [GraphNetwork.inputName: input]
+        for node in graph.nodes {
+            let widths = node.inputs.map { features[$0] ?? 0 }
+            switch node.body {
+            case .layers(let layers):
+                features[node.name] = outputFeatures(of: layers, input: widths[0], latent: latent, exampleSize: exampleSize)
+            case .merge(.concat):
+                features[node.name] = widths.reduce(0) { total, width in
+                    let (sum, overflow) = total.addingReportingOverflow(width)
+                    return overflow ? Int.max : sum
+                }
+            case .merge(let merge):
+                if Set(widths).count > 1 {
+                    let sizes = zip(node.inputs, widths).enumerated().map { index, pair in
+                        "\(pair.0) has \(pair.1)\(index == 0 ? " features" : "")"
+                    }
+                    mismatch(node, "`\(merge.rawValue)` needs inputs of equal sizes: \(sizes.joined(separator: ", "))")
+                }
+                features[node.name] = widths[0]
+            }
+        }
+        return features
+    }
+
+    /// The number of features a network outputs for `input` inputs (a graph's
+    /// outputs side by side).
+    static func outputFeatures(of network: NetworkSpec, input: Int, latent: Int, exampleSize: Int) -> Int {
+        switch network {
+        case .layers(let layers):
+            return outputFeatures(of: layers, input: input, latent: latent, exampleSize: exampleSize)
+        case .graph(let graph):
+            let features = nodeFeatures(of: graph, input: input, latent: latent, exampleSize: exampleSize)
+            return graph.output.nodeNames.reduce(0) { $0 + (features[$1] ?? 0) }
         }
     }
 
@@ -26,21 +70,44 @@ enum NetworkSizes {
 
     static func check(_ model: ModelSpec, inputFeatures: Int, at node: ConfigNode) {
         let latent = model.latentDimension
-        func expect(_ layers: [LayerSpec], _ name: String, input: Int, output: Int, hint: String) {
-            let produced = outputFeatures(of: layers, input: input, latent: latent, exampleSize: inputFeatures)
-            guard produced != output, let last = layers.last else { return }
-            node.log.diagnosticAt(line: last.line, column: last.column, path: "model.\(name)",
-                                  "the \(name) outputs \(produced) features but must output \(output); \(hint)")
+        /// Checks that `network` outputs `output` features (`output` nil: any
+        /// number, a Gaussian trunk); `ending` is the fix, "end it with …".
+        func expect(_ network: NetworkSpec, _ name: String, input: Int, output: Int?, ending: String) {
+            switch network {
+            case .layers(let layers):
+                let produced = outputFeatures(of: layers, input: input, latent: latent, exampleSize: inputFeatures)
+                guard let output, produced != output, let last = layers.last else { return }
+                node.log.diagnosticAt(line: last.line, column: last.column, path: "model.\(name)",
+                                      "the \(name) outputs \(produced) features but must output \(output); end it with \(ending)")
+            case .graph(let graph):
+                let features = nodeFeatures(of: graph, input: input, latent: latent, exampleSize: inputFeatures) {
+                    merge, message in node.log.diagnosticAt(line: merge.line, column: merge.column, path: merge.keyPath, message)
+                }
+                let outputs: [(what: String, node: String, size: Int?)]
+                switch graph.output {
+                case .node(let nodeName): outputs = [("the \(name)", nodeName, output)]
+                case .gaussianHeads(let mean, let logVariance):
+                    outputs = [("z_mean (node `\(mean)`)", mean, latent), ("z_log_var (node `\(logVariance)`)", logVariance, latent)]
+                }
+                for (what, nodeName, size) in outputs {
+                    guard let size, let produced = features[nodeName], produced != size,
+                          let outputNode = graph.node(nodeName) else { continue }
+                    node.log.diagnosticAt(line: outputNode.line, column: outputNode.column, path: outputNode.keyPath,
+                                          "\(what) outputs \(produced) features but must output \(size); "
+                                          + "end node `\(nodeName)` with \(ending)")
+                }
+            }
         }
-        if model.effectivePosterior != .gaussian {
-            expect(model.encoder, "encoder", input: inputFeatures, output: latent,
-                   hint: "end it with `dense latent` (latent_dim is \(latent))")
-        }
+        let encoderInputs = CodeEncoder.trunkInputFeatures(inputFeatures: inputFeatures,
+                                                           posterior: ModelBuilder.posterior(model))
+        expect(model.encoder, "encoder", input: encoderInputs,
+               output: model.effectivePosterior == .gaussian ? nil : latent,
+               ending: "`dense latent` (latent_dim is \(latent))")
         expect(model.decoder, "decoder", input: decoderInputs(model), output: inputFeatures,
-               hint: "end it with `dense input` (an example has \(inputFeatures) features)")
+               ending: "`dense input` (an example has \(inputFeatures) features)")
         if model.kind == .aae {
             expect(model.discriminator, "discriminator", input: discriminatorInputs(model), output: 1,
-                   hint: "end it with `dense 1` and `sigmoid`")
+                   ending: "`dense 1` and `sigmoid`")
         }
     }
 }

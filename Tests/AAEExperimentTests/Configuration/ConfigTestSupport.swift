@@ -125,6 +125,15 @@ func assertSameExperiment(_ a: Experiment, _ b: Experiment, _ context: String = 
     func layers(_ specs: [LayerSpec]) -> [String] {
         specs.map { "\($0.kind) \($0.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })" }
     }
+    func layers(_ network: NetworkSpec) -> [String] {
+        guard case .graph(let graph) = network else { return layers(network.allLayers) }
+        return graph.nodes.flatMap { node -> [String] in
+            switch node.body {
+            case .layers(let specs): return ["\(node.name) \(node.inputs)"] + layers(specs)
+            case .merge(let merge): return ["\(node.name) \(merge.rawValue) \(node.inputs)"]
+            }
+        } + ["output \(graph.output.nodeNames)"]
+    }
     check(a.name, b.name, "name")
     check(a.description, b.description, "description")
     check(a.seed, b.seed, "seed")
@@ -133,6 +142,11 @@ func assertSameExperiment(_ a: Experiment, _ b: Experiment, _ context: String = 
     check(a.data.scale, b.data.scale, "data.scale")
     check(a.data.trainSize, b.data.trainSize, "data.train_size")
     check(a.data.testSize, b.data.testSize, "data.test_size")
+    check(a.data.trainFraction, b.data.trainFraction, "data.train_fraction")
+    check(a.data.testFraction, b.data.testFraction, "data.test_fraction")
+    check(a.data.labels, b.data.labels, "data.labels")
+    check(a.data.files, b.data.files, "data.train, data.test")
+    check(a.data.parameters, b.data.parameters, "data settings")
     check(a.model.kind, b.model.kind, "model.kind")
     check(a.model.posterior, b.model.posterior, "model.posterior")
     check(a.model.noiseDimension, b.model.noiseDimension, "model.noise_dim")
@@ -158,5 +172,9 @@ func assertSameExperiment(_ a: Experiment, _ b: Experiment, _ context: String = 
     check(a.training.batchSize, b.training.batchSize, "training.batch_size")
     check(a.training.logEvery, b.training.logEvery, "training.log_every")
     check(a.training.evalEvery, b.training.evalEvery, "training.eval_every")
+    check(a.training.checkpointEvery, b.training.checkpointEvery, "training.checkpoint_every")
+    check(a.training.epochs, b.training.epochs, "training.epochs")
+    check(a.report, b.report, "report")
+    check(a.sweep, b.sweep, "sweep")
     check(a.evaluation, b.evaluation, "eval")
 }

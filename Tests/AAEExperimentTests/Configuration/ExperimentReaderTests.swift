@@ -40,7 +40,7 @@ final class ExperimentReaderTests: XCTestCase {
         let experiment = try ExperimentReader.load(path: path)
         XCTAssertEqual(experiment.name, "aae_deterministic")
         XCTAssertEqual(experiment.model.latentDimension, 8)
-        XCTAssertEqual(experiment.model.encoder.map(\.shortForm),
+        XCTAssertEqual(experiment.model.encoder.allLayers.map(\.shortForm),
                        ["dense 512", "leaky_relu 0.2", "dense 512", "leaky_relu 0.2", "dense latent"])
         XCTAssertEqual(experiment.optimizer.parameters["beta1"], 0.5)
         XCTAssertEqual(experiment.optimizer.parameters["beta2"], 0.999)
@@ -149,7 +149,7 @@ final class ExperimentReaderTests: XCTestCase {
 
     func testSetOverrideCanReplaceAListElement() throws {
         let experiment = try parse(valid, overrides: ["model.encoder.0=dense 32"])
-        XCTAssertEqual(experiment.model.encoder.first?.shortForm, "dense 32")
+        XCTAssertEqual(experiment.model.encoder.allLayers.first?.shortForm, "dense 32")
     }
 
     func testMalformedSetIsRejected() {
@@ -159,6 +159,6 @@ final class ExperimentReaderTests: XCTestCase {
 
     func testLongFormLayerIsAccepted() throws {
         let experiment = try parse(valid.replacingOccurrences(of: "encoder: [dense 16,", with: "encoder: [{dense: {units: 16, bias: false}},"))
-        XCTAssertEqual(experiment.model.encoder.first?.shortForm, "dense 16 false")
+        XCTAssertEqual(experiment.model.encoder.allLayers.first?.shortForm, "dense 16 false")
     }
 }

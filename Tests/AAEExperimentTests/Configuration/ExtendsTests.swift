@@ -32,7 +32,7 @@ final class ExtendsTests: XCTestCase {
         let folder = try ExperimentFolder()
         try folder.write("base.yaml", lineByLineExperiment)
         let child = try folder.write("child.yaml", "extends: base.yaml\nmodel:\n  encoder: [dense 4, dense latent]\n")
-        XCTAssertEqual(try load(child).model.encoder.map(\.shortForm), ["dense 4", "dense latent"])
+        XCTAssertEqual(try load(child).model.encoder.allLayers.map(\.shortForm), ["dense 4", "dense latent"])
     }
 
     func testANullValueResetsTheBaseValueToTheDefault() throws {
@@ -51,8 +51,8 @@ final class ExtendsTests: XCTestCase {
         let experiment = try load(child)
         XCTAssertEqual(experiment.name, "child")
         XCTAssertEqual(experiment.seed, 9)
-        XCTAssertEqual(experiment.model.encoder.first?.shortForm, "dense 64")
-        XCTAssertEqual(experiment.model.decoder.first?.shortForm, "dense 16")
+        XCTAssertEqual(experiment.model.encoder.allLayers.first?.shortForm, "dense 64")
+        XCTAssertEqual(experiment.model.decoder.allLayers.first?.shortForm, "dense 16")
     }
 
     func testSetOverridesApplyAfterExtends() throws {

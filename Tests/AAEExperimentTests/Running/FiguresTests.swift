@@ -13,6 +13,8 @@ private final class TilingModel: TrainableModel {
     let decoderLabelCount: Int
     let stepMetricNames: [String] = []
     let allParameters: [Parameter] = []
+    let phaseOptimizers: [(phase: String, optimizer: Optimizer)] = []
+    let checkpointState = ModelState()
 
     init(latentDimension: Int, hasPrior: Bool = true, decoderLabelCount: Int = 0) {
         self.latentDimension = latentDimension
@@ -21,6 +23,8 @@ private final class TilingModel: TrainableModel {
     }
 
     func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float]) {}
+
+    func restore(_ state: ModelState) throws(CheckpointError) {}
 
     func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float] {
         (0..<count).flatMap { row in (0..<latentDimension).map { examples[row * inputFeatures + $0] } }

@@ -37,7 +37,7 @@ public enum LatentScatterFigure {
         }
         let subject = plane.note.isEmpty ? "held-out codes" : "held-out codes (\(plane.note))"
         let plot = ScatterPlot(xs: xs, ys: ys, labels: images.labels.map(Int.init),
-                               labelNames: (0...9).map { "digit \($0)" }, background: background,
+                               labelNames: (0...9).map { images.rows == 1 ? "label \($0)" : "digit \($0)" }, background: background,
                                title: RunFigures.heading(title, subject),
                                xTitle: plane.axisTitle(0), yTitle: plane.axisTitle(1))
         try plot.write(to: url)

@@ -15,17 +15,26 @@ public enum RunFigures {
     /// The random stream a run's figures draw from (beyond those of `RandomStreams`).
     public static let randomStream: UInt64 = 100
 
-    /// Writes every figure that applies to `model` into `directory` and returns the files
-    /// written, in this order: losses, latent scatter, manifold, reconstructions, samples,
-    /// style. `title` (the experiment's name) starts every figure's title; `metrics` is the
-    /// run's metrics table; `scale` is the pixel scale of `test` and of the decoder.
+    /// The figures drawn as images of examples, which need examples that are
+    /// images: they are skipped for points (`rows` 1, the synthetic sets).
+    public static let imageFigures: Set<String> = [ManifoldFigure.fileName, ReconstructionsFigure.fileName,
+                                                   SamplesFigure.fileName, StyleFigure.fileName]
+
+    /// Writes every figure of `plots` (names without `.png`, as in `report.plots`) that
+    /// applies to `model` into `directory` and returns the files written, in this order:
+    /// losses, latent scatter, manifold, reconstructions, samples, style. `title` (the
+    /// experiment's name) starts every figure's title; `metrics` is the run's metrics
+    /// table; `scale` is the pixel scale of `test` and of the decoder.
     @discardableResult
     public static func writeAll(model: TrainableModel, test: LabeledImages, scale: PixelScale, metrics: CSVTable,
-                                directory: URL, title: String, random: inout RandomGenerator) throws -> [URL] {
+                                directory: URL, title: String, random: inout RandomGenerator,
+                                plots: Set<String> = Set(ReportSpec.plotNames)) throws -> [URL] {
         precondition(test.count == 0 || test.featureCount == model.inputFeatures,
                      "images of \(test.featureCount) pixels for a model of \(model.inputFeatures) inputs")
         var written: [URL] = []
         func record(_ name: String, _ write: (URL) throws -> Bool) throws {
+            guard plots.contains(String(name.dropLast(".png".count))),
+                  test.rows > 1 || !imageFigures.contains(name) else { return }
             let url = directory.appendingPathComponent(name)
             if try write(url) { written.append(url) }
         }

@@ -1,0 +1,16 @@
+/// A whole network that a model owns — an encoder trunk, a decoder, a
+/// discriminator — whichever shape it has: a `Sequential` chain of layers or a
+/// `GraphNetwork` of named branches and merges.
+///
+/// Models hold their networks as `Network` so that an experiment file may write
+/// any of them in either form; what a model needs beyond a layer is the width
+/// it reads and the state tensors a checkpoint must save.
+public protocol Network: Layer {
+    /// The number of features of the input.
+    var inputFeatures: Int { get }
+    /// The non-trainable tensors the network updates while it trains
+    /// (batch normalisation's running statistics), in a fixed order.
+    var stateBuffers: [Tensor] { get }
+}
+
+extension Sequential: Network {}

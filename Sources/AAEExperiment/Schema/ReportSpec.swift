@@ -1,0 +1,48 @@
+/// What a run writes besides metrics.csv and config.resolved.yaml: which
+/// figures, and whether it evaluates the model on held-out data at the end
+/// (eval.csv). Leaving out what is not looked at saves time in sweeps and tests.
+public struct ReportSpec: Sendable, Equatable {
+    /// Every figure a run can draw, by the name of its file without `.png`.
+    public static let plotNames = ["latent_scatter", "manifold", "reconstructions", "samples", "losses", "style"]
+
+    /// The figures to draw, in `plotNames` order; a figure that does not apply
+    /// to the model or the data is skipped all the same.
+    public var plots: [String]
+    /// Whether the held-out evaluation runs at the end of training and writes eval.csv.
+    public var evaluation: Bool
+
+    public init(plots: [String], evaluation: Bool) {
+        self.plots = plots
+        self.evaluation = evaluation
+    }
+
+    /// Every figure, and the evaluation.
+    public static let `default` = ReportSpec(plots: plotNames, evaluation: true)
+}
+
+extension ReportSpec {
+    static func read(_ node: ConfigNode) -> ReportSpec? {
+        guard let fields = node.fields(["plots", "eval"]) else { return nil }
+        let plots = fields.optional("plots", plotNames, readPlots)
+        let evaluation = fields.optional("eval", true) { $0.bool() }
+        return ReportSpec(plots: plots, evaluation: evaluation)
+    }
+
+    private static func readPlots(_ node: ConfigNode) -> [String]? {
+        guard let elements = node.list() else { return nil }
+        var chosen: Set<String> = []
+        for element in elements {
+            guard let name = element.string(oneOf: plotNames) else { continue }
+            if !chosen.insert(name).inserted { element.error("`\(name)` is listed twice") }
+        }
+        return plotNames.filter(chosen.contains)
+    }
+}
+
+extension ReportSpec {
+    /// Logging evaluation metrics during training needs the evaluation.
+    func checkEvaluationEvery(_ training: TrainingSpec, fields: Fields) {
+        guard !evaluation, training.evalEvery > 0, let node = fields["report"]?.lookup("eval") else { return }
+        node.error("`eval: false` skips the evaluation, but training.eval_every is \(training.evalEvery); set it to 0")
+    }
+}

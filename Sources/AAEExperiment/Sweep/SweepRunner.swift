@@ -1,0 +1,146 @@
+import AAECore
+import AAEReport
+import Foundation
+
+/// Trains the runs of a sweep side by side, each in its own folder, and keeps
+/// summary.csv up to date as they end.
+///
+/// Runs go to `jobs` workers on a concurrent Dispatch queue, each worker
+/// taking the next run in expansion order. Every run uses one BLAS thread and
+/// one elementwise worker, set once for the process before the runs start:
+/// OpenBLAS gives different bits for one and for two threads on most of the
+/// project's matrix shapes, so a fixed thread count per run is what makes a
+/// run's metrics.csv the same whatever `jobs` is, and one thread per run with
+/// one run per core never oversubscribes the machine.
+///
+/// Nothing is lost: a run that diverges or throws is recorded and the others
+/// go on; a stop request makes the running runs checkpoint and end
+/// `interrupted` and starts no new run; runs that ended (completed or
+/// diverged) are skipped when the sweep is run again, and the others continue
+/// from their checkpoints.
+public final class SweepRunner {
+    public let plan: SweepPlan
+    public let options: SweepOptions
+    /// Receives the progress lines (stderr in the CLI); called from worker threads, one call at a time.
+    public var progress: (String) -> Void = { _ in }
+
+    private let lock = NSLock()
+    private var summary: SweepSummary
+    private var tracker: SweepProgress
+    private var queue: [Int] = []
+    private var summaryError: Error?
+
+    public init(plan: SweepPlan, options: SweepOptions) {
+        self.plan = plan
+        self.options = options
+        summary = SweepSummary(plan: plan, entries: plan.runs.map { _ in .pending })
+        tracker = SweepProgress(total: plan.runs.count, alreadyFinished: 0, jobs: options.jobs)
+    }
+
+    public func run() throws -> SweepOutcome {
+        try FileManager.default.createDirectory(at: plan.outputDirectory, withIntermediateDirectories: true)
+        let folderLock = try SweepLock(directory: plan.outputDirectory)
+        defer { folderLock.release() }
+        try prepareFolders()
+        for (index, run) in plan.runs.enumerated() {
+            let directory = plan.directory(of: run)
+            if let record = RunRecord.read(in: directory), record.isFinished {
+                summary.entries[index] = SweepRunEntry(directory: directory, record: record)
+            } else {
+                queue.append(index)
+            }
+        }
+        tracker = SweepProgress(total: plan.runs.count, alreadyFinished: plan.runs.count - queue.count,
+                                jobs: max(options.jobs, 1))
+        try summary.write()
+        if queue.count < plan.runs.count {
+            progress("\(plan.runs.count - queue.count) of \(plan.runs.count) runs already ended; skipping them")
+        }
+
+        let previousThreads = (BLAS.threadCount, Parallelism.workers)
+        BLAS.threadCount = 1
+        Parallelism.workers = 1
+        defer { (BLAS.threadCount, Parallelism.workers) = previousThreads }
+
+        let workers = DispatchQueue(label: "aae-run.sweep", attributes: .concurrent)
+        let group = DispatchGroup()
+        for _ in 0..<min(max(options.jobs, 1), queue.count) {
+            workers.async(group: group) { self.work() }
+        }
+        group.wait()
+        if let summaryError { throw summaryError }
+        try summary.write()
+        return SweepOutcome(statuses: summary.entries.map(\.status), outputDirectory: plan.outputDirectory)
+    }
+
+    /// Refuses folders left by a different sweep, then writes every run's
+    /// config.resolved.yaml, so that the sweep can be resumed from its folder
+    /// before all runs have started.
+    private func prepareFolders() throws {
+        var conflicts: [String] = []
+        for run in plan.runs {
+            let config = plan.directory(of: run).appendingPathComponent("config.resolved.yaml")
+            if let existing = try? String(contentsOf: config, encoding: .utf8), existing != resolvedYAML(run.experiment) {
+                conflicts.append(run.id)
+            }
+        }
+        guard conflicts.isEmpty else {
+            let listed = conflicts.prefix(3).joined(separator: ", ") + (conflicts.count > 3 ? " and \(conflicts.count - 3) more" : "")
+            throw SweepError("\(plan.outputDirectory.path) holds runs of another version of this sweep (\(listed)): "
+                             + "their config.resolved.yaml differs from this sweep's; remove them or write elsewhere with --out")
+        }
+        for run in plan.runs {
+            try AtomicFile.write(resolvedYAML(run.experiment),
+                                 to: plan.directory(of: run).appendingPathComponent("config.resolved.yaml"))
+        }
+    }
+
+    /// A worker: trains runs until none is left or a stop is requested.
+    private func work() {
+        while let index = takeNext() {
+            let run = plan.runs[index]
+            let directory = plan.directory(of: run)
+            let start = Date()
+            let runOptions = RunOptions(outputDirectory: directory.path, dataDirectory: options.dataDirectory,
+                                        quiet: true, blasThreads: nil, resume: true, stopRequest: options.stopRequest,
+                                        stopAfterStep: options.stopAfterStep)
+            let record: RunRecord
+            do {
+                let result = try ExperimentRunner(experiment: run.experiment, options: runOptions).run()
+                record = RunRecord(result.status, wallTimeSeconds: result.wallTimeSeconds)
+            } catch {
+                record = RunRecord(status: "failed", wallTimeSeconds: Date().timeIntervalSince(start), error: "\(error)")
+                try? record.write(in: directory)
+            }
+            finish(index, entry: SweepRunEntry(directory: directory, record: record))
+        }
+    }
+
+    /// The next run to train, marked running; nil when none is left or a stop was requested.
+    private func takeNext() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !(options.stopRequest?.isRequested ?? false), !queue.isEmpty else { return nil }
+        let index = queue.removeFirst()
+        summary.entries[index] = .running
+        report(tracker.started(plan.runs[index].id, at: Date()))
+        return index
+    }
+
+    private func finish(_ index: Int, entry: SweepRunEntry) {
+        lock.lock()
+        defer { lock.unlock() }
+        summary.entries[index] = entry
+        report(tracker.ended(plan.runs[index].id, entry: entry, at: Date()))
+    }
+
+    /// Writes the summary and prints `line`; called with `lock` held.
+    private func report(_ line: String) {
+        do {
+            try summary.write()
+        } catch {
+            summaryError = summaryError ?? error
+        }
+        progress(line)
+    }
+}

@@ -1,0 +1,39 @@
+import AAEExperiment
+import ArgumentParser
+import Foundation
+
+/// `aae-run resume DIR`: continues an interrupted sweep or run from its checkpoints.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue an interrupted sweep or run from its checkpoints.",
+        discussion: """
+            DIR is a sweep folder (it holds summary.csv): runs that ended are skipped and the others continue \
+            from their last checkpoint (or start) with the settings saved in their config.resolved.yaml. \
+            Or DIR is a run folder (it holds config.resolved.yaml): the run continues from its checkpoint. \
+            A resumed run writes the same metrics.csv as a run never interrupted.
+            """)
+
+    @Argument(help: ArgumentHelp("A sweep folder or a run folder.", valueName: "DIR"))
+    var directory: String
+
+    @Option(name: .long, help: "Runs trained at once, for a sweep (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .customLong("data-dir"), help: "Where datasets are (default: $AAE_DATA_DIR, else ./data).")
+    var dataDirectory: String?
+
+    func run() throws {
+        try CommandLineFailure.reporting {
+            let folder = URL(fileURLWithPath: directory, isDirectory: true)
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path) {
+                try SweepExecution.run(SweepPlan.resuming(directory: folder), jobs: jobs, dataDirectory: dataDirectory)
+            } else {
+                let config = folder.appendingPathComponent("config.resolved.yaml").path
+                let experiment = try ExperimentReader.load(path: config)
+                try SingleRunExecution.run(experiment, options: RunOptions(
+                    outputDirectory: directory, dataDirectory: dataDirectory, resume: true))
+            }
+        }
+    }
+}
