@@ -13,7 +13,7 @@
 /// extra "no label" slot (the paper's Section 2.3): a labelled example's code is
 /// matched to the prior's component of its label, an unlabelled one (label −1)
 /// to the whole prior.
-public final class AdversarialAutoencoder: TrainableModel {
+public final class AdversarialAutoencoder: EncoderDecoderModel {
     public let networks: EncoderDecoder
     public let discriminator: Network
     public let adversarialPrior: Prior
@@ -88,10 +88,7 @@ public final class AdversarialAutoencoder: TrainableModel {
         }
     }
 
-    public var inputFeatures: Int { networks.encoder.inputFeatures }
-    public var latentDimension: Int { networks.encoder.latentDimension }
     public var prior: Prior? { adversarialPrior }
-    public var decoderLabelCount: Int { networks.decoderLabelCount }
     public var allParameters: [Parameter] { networks.parameters + discriminator.parameters }
     /// The combined schedule's autoencoder update is the `generator` phase; the phased
     /// schedule's is `reconstruction`.
@@ -181,14 +178,6 @@ public final class AdversarialAutoencoder: TrainableModel {
                 adversarialPrior.sample(rows: 1, into: destination + row * dimension, random: &priorRandom)
             }
         }
-    }
-
-    public func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float] {
-        networks.encode(examples, count: count)
-    }
-
-    public func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {
-        networks.decode(codes, labels: labels, count: count)
     }
 }
 

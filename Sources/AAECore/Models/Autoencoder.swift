@@ -1,6 +1,6 @@
 /// The plain autoencoder (reconstruction only) and the sparse autoencoder
 /// (reconstruction plus an L1 or KL sparsity penalty on the code).
-public final class Autoencoder: TrainableModel {
+public final class Autoencoder: EncoderDecoderModel {
     public let networks: EncoderDecoder
     public let sparsity: SparsityPenalty
     public let optimizer: Optimizer
@@ -41,10 +41,7 @@ public final class Autoencoder: TrainableModel {
             : ["loss", "recon_loss", "sparsity_loss", "mean_activation"]
     }
 
-    public var inputFeatures: Int { networks.encoder.inputFeatures }
-    public var latentDimension: Int { networks.encoder.latentDimension }
     public var prior: Prior? { nil }
-    public var decoderLabelCount: Int { networks.decoderLabelCount }
     public var allParameters: [Parameter] { networks.parameters }
     public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { [("reconstruction", optimizer)] }
 
@@ -76,13 +73,5 @@ public final class Autoencoder: TrainableModel {
             for i in 0..<code.count { total += code.data[i] }
             metrics[3] = total / Float(code.count)
         }
-    }
-
-    public func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float] {
-        networks.encode(examples, count: count)
-    }
-
-    public func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {
-        networks.decode(codes, labels: labels, count: count)
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 ///
 /// With `monteCarloSamples` K > 1, each input draws K codes and the
 /// reconstruction term is averaged over them.
-public final class VariationalAutoencoder: TrainableModel {
+public final class VariationalAutoencoder: EncoderDecoderModel {
     public let networks: EncoderDecoder
     public let optimizer: Optimizer
     public let monteCarloSamples: Int
@@ -48,10 +48,7 @@ public final class VariationalAutoencoder: TrainableModel {
         loss = reconstructionLoss + divergence
     }
 
-    public var inputFeatures: Int { networks.encoder.inputFeatures }
-    public var latentDimension: Int { networks.encoder.latentDimension }
     public var prior: Prior? { standardNormal }
-    public var decoderLabelCount: Int { networks.decoderLabelCount }
     public var allParameters: [Parameter] { networks.parameters }
     public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { [("reconstruction", optimizer)] }
 
@@ -77,10 +74,6 @@ public final class VariationalAutoencoder: TrainableModel {
         metrics[0] = loss.value.scalar
         metrics[1] = reconstructionLoss.value.scalar
         metrics[2] = divergence.value.scalar
-    }
-
-    public func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float] {
-        networks.encode(examples, count: count)
     }
 
     /// The posterior's mean and log-variance for `count` examples, each row `[μ | log σ²]`.
@@ -139,9 +132,5 @@ public final class VariationalAutoencoder: TrainableModel {
             let total = weights.reduce(0) { $0 + Foundation.exp($1 - largest) }
             return -(largest + Foundation.log(total / Double(weights.count)))
         }
-    }
-
-    public func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {
-        networks.decode(codes, labels: labels, count: count)
     }
 }
