@@ -41,17 +41,29 @@ struct ModelBenchmark {
             }
             model.trainStep(batch: batch, labels: labels, metrics: &metrics)
         }
-        for _ in 0..<50 { step() }
+        // Memory is read after step 200 and after `memorySteps` steps; the warm-up and
+        // the timed windows count towards both.
+        var stepsTaken = 0
+        var rss200 = Double.nan, peak200 = Double.nan
+        let countedStep = {
+            step()
+            stepsTaken += 1
+            if stepsTaken == 200 {
+                rss200 = ProcessMemory.residentBytes()
+                peak200 = ProcessMemory.residentBytes(peak: true)
+            }
+        }
+        for _ in 0..<50 { countedStep() }
 
         let recorder = GemmRecorder()
         BLAS.gemmRecorder = recorder
-        step()
+        countedStep()
         BLAS.gemmRecorder = nil
         let floor = GemmFloor(calls: recorder.calls)
         for _ in 0..<20 { floor.replay() }
 
         let before = ProcessMemory.allocations()
-        let stepSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, step)
+        let stepSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, countedStep)
         let after = ProcessMemory.allocations()
         let floorSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, floor.replay)
         let afterFloor = ProcessMemory.allocations()
@@ -70,11 +82,8 @@ struct ModelBenchmark {
             Figure(name: "bytes_allocated_per_step", value: (after.bytes - before.bytes) / timedSteps),
             Figure(name: "floor_allocations_per_step", value: (afterFloor.calls - after.calls) / timedSteps),
         ]
-        if memorySteps > 0 {
-            let stepsSoFar = 51 + windows * stepsPerWindow
-            for _ in stepsSoFar..<200 { step() }
-            let rss200 = ProcessMemory.residentBytes(), peak200 = ProcessMemory.residentBytes(peak: true)
-            for _ in max(stepsSoFar, 200)..<memorySteps { step() }
+        if memorySteps > 200 {
+            while stepsTaken < memorySteps { countedStep() }
             let rssEnd = ProcessMemory.residentBytes(), peakEnd = ProcessMemory.residentBytes(peak: true)
             figures += [
                 Figure(name: "rss_mib_after_200_steps", value: rss200 / 1_048_576),
