@@ -8,7 +8,7 @@ EXPERIMENT   ?= experiments/aae_deterministic.yaml
 APT_PACKAGES := libopenblas-dev libyaml-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
 BIN          := .build/release/aae-run
 
-.PHONY: all deps build run test data clean help diff index bench examples
+.PHONY: all deps build run test data clean help diff index bench examples sweep
 
 all: build
 
@@ -17,6 +17,7 @@ help:
 	@echo "make test     run the test suite (release build)"
 	@echo "make build    release build of .build/release/aae-run"
 	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist"
+	@echo "make sweep    train the grid of experiments/sweep.yaml into results/aae_sweep/"
 	@echo "make examples train every example and update the README table"
 	@echo "make bench    time training steps against their sgemm floor (results/bench/)"
 	@echo "make diff A=.. B=..  compare two runs, sweeps or CSV files"
@@ -60,6 +61,10 @@ bench: deps
 	.build/release/aae-bench --out results/bench/bench.csv
 	@echo "== without OPENBLAS_CORETYPE"
 	env -u OPENBLAS_CORETYPE .build/release/aae-bench --memory-steps 0 --out results/bench/bench_no_coretype.csv
+
+# Trains the grid of experiments/sweep.yaml (8 runs, one per core at a time) into results/aae_sweep/.
+sweep: build data
+	$(BIN) sweep experiments/sweep.yaml
 
 # Trains every shipped example (default training) and writes their evaluation table into README.md.
 examples: build data
