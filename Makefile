@@ -61,6 +61,19 @@ bench: deps
 	.build/release/aae-bench --out results/bench/bench.csv
 	@echo "== without OPENBLAS_CORETYPE"
 	env -u OPENBLAS_CORETYPE .build/release/aae-bench --memory-steps 0 --out results/bench/bench_no_coretype.csv
+	@echo "== make sweep's grid, shortened to 300 steps a run: wall time with --jobs 1 and with the default"
+	@$(SWIFT) build -c release --product aae-run >/dev/null
+	@for jobs in 1 default; do \
+	  rm -rf results/bench/sweep; \
+	  if [ $$jobs = 1 ]; then flag="--jobs 1"; else flag=""; fi; \
+	  start=$$(date +%s.%N); \
+	  $(BIN) sweep experiments/sweep.yaml --out results/bench/sweep --set training.steps=300 \
+	    --set eval.parzen_samples=0 $$flag >/dev/null 2>&1 || exit 1; \
+	  end=$$(date +%s.%N); \
+	  wall=$$(awk "BEGIN { printf \"%.1f\", $$end - $$start }"); \
+	  echo "sweep_grid,$$jobs,wall_s,$$wall" >> results/bench/bench.csv; \
+	  echo "  --jobs $$jobs: $$wall s"; \
+	done; rm -rf results/bench/sweep
 
 # Trains the grid of experiments/sweep.yaml (8 runs, one per core at a time) into results/aae_sweep/.
 sweep: build data
