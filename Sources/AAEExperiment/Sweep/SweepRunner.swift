@@ -70,6 +70,10 @@ public final class SweepRunner {
         group.wait()
         if let summaryError { throw summaryError }
         try summary.write()
+        for metric in SweepMetricFigure.metrics {
+            try SweepMetricFigure.write(summary: summary.table, keyPaths: plan.keyPaths, metric: metric, title: plan.name,
+                                        to: plan.outputDirectory.appendingPathComponent(SweepMetricFigure.fileName(metric)))
+        }
         return SweepOutcome(statuses: summary.entries.map(\.status), outputDirectory: plan.outputDirectory)
     }
 
