@@ -77,7 +77,7 @@ bench: deps
 
 # Trains the grid of experiments/sweep.yaml (8 runs, one per core at a time) into results/aae_sweep/.
 sweep: build data
-	$(BIN) sweep experiments/sweep.yaml
+	$(BIN) sweep experiments/sweep.yaml $(if $(JOBS),--jobs $(JOBS))
 
 # Trains every shipped example (default training) and writes their evaluation table into README.md.
 examples: build data

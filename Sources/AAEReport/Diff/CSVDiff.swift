@@ -59,7 +59,9 @@ public struct CSVDiff: Equatable, Sendable {
         rowsOnlyInA = keysA.filter { rowIndexB[$0] == nil }
         rowsOnlyInB = keysB.filter { !setA.contains($0) }
 
-        let sharedColumns = Self.uniqueColumns(a.header).filter { $0 != key && b.header.contains($0) }
+        let sharedColumns = Self.uniqueColumns(a.header).filter {
+            $0 != key && b.header.contains($0) && !Self.timingColumns.contains($0)
+        }
         let columnPairs = sharedColumns.map { ($0, a.header.firstIndex(of: $0)!, b.header.firstIndex(of: $0)!) }
         var changes: [CellChange] = []
         for (rowA, rowKey) in zip(a.rows, keysA) {
@@ -74,6 +76,10 @@ public struct CSVDiff: Equatable, Sendable {
         }
         self.changes = changes
     }
+
+    /// Columns that record how long something took, not what it computed: two
+    /// identical runs differ there, so they are not compared.
+    public static let timingColumns: Set<String> = ["wall_time_s"]
 
     /// The column to align `a` and `b` by: their first column when both start with the same
     /// one (`step` in metrics.csv, `run_id` in summary.csv, `metric` in eval.csv), else the
