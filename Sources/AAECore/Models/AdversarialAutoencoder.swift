@@ -2,8 +2,8 @@
 /// codes are matched to a prior by a discriminator.
 ///
 /// The discriminator learns a batch of prior samples (label 1) against a batch
-/// of codes (label 0); the codes are data in that phase, so no gradient reaches
-/// the encoder. The encoder then learns to fool the discriminator (its output on
+/// of codes (label 0), in one update or two (`discriminatorUpdate`); the codes
+/// are data in that phase, so no gradient reaches the encoder. The encoder then learns to fool the discriminator (its output on
 /// the codes labelled 1): in the generator phase the discriminator's gradients
 /// are computed but its optimizer is not stepped, so its weights stay untouched.
 /// `schedule` says whether reconstruction is learnt in the same update
@@ -19,6 +19,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
     public let adversarialPrior: Prior
     public let schedule: AdversarialSchedule
     public let discriminatorSteps: Int
+    public let discriminatorUpdate: DiscriminatorUpdate
     public let labelAware: Bool
     public let batchSize: Int
     public let discriminatorOptimizer: Optimizer
@@ -49,7 +50,8 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
     }
 
     public init(networks: EncoderDecoder, discriminator: Network, prior: Prior, schedule: AdversarialSchedule,
-                discriminatorSteps: Int = 1, labelAware: Bool = false,
+                discriminatorSteps: Int = 1, discriminatorUpdate: DiscriminatorUpdate = .joint,
+                labelAware: Bool = false,
                 reconstruction: ReconstructionLoss, reconstructionWeight: Float, adversarialWeight: Float,
                 batchSize: Int, optimizers: Optimizers, random: RandomGenerator) {
         let latent = networks.encoder.latentDimension
@@ -63,6 +65,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         self.adversarialPrior = prior
         self.schedule = schedule
         self.discriminatorSteps = discriminatorSteps
+        self.discriminatorUpdate = discriminatorUpdate
         self.labelAware = labelAware
         self.batchSize = batchSize
         priorRandom = RandomGenerator(seed: random.state, stream: 11)
@@ -71,7 +74,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         autoencoderOptimizer = optimizers.autoencoder(networks.parameters)
         let combined = schedule == .combined
         adversarial = AdversarialGraph(
-            networks: networks, discriminator: discriminator, labelSlots: labelSlots,
+            networks: networks, discriminator: discriminator, update: discriminatorUpdate, labelSlots: labelSlots,
             reconstruction: combined ? reconstruction : nil, reconstructionWeight: reconstructionWeight,
             adversarialWeight: combined ? adversarialWeight : 1, batchSize: batchSize,
             random: RandomGenerator(seed: random.state, stream: 12))
@@ -133,20 +136,25 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         a.encoded.refillNoise(&noiseRandom)
         fillOneHot(a.labelSlots, labels)
         fillOneHot(a.decoderLabels, labels)
-        var discriminatorLoss: Float = 0, accuracy: Float = 0
+        var discriminatorLoss: Float = 0, correct = 0
         for round in 0..<discriminatorSteps {
             samplePrior(labels: labels)
-            a.graph.forward(from: round == 0 ? 0 : a.discriminatorStart, to: a.discriminatorEnd)
-            a.graph.backward(from: a.discriminatorLoss, zeroingUnreached: false)
-            discriminatorOptimizer.step()
-            discriminatorLoss += a.discriminatorLoss.value.scalar
-            accuracy += a.discriminatorAccuracy()
+            var start = round == 0 ? 0 : a.discriminatorStart
+            for update in a.discriminatorUpdates {
+                a.graph.forward(from: start, to: update.end)
+                start = update.end
+                a.graph.backward(from: update.loss, zeroingUnreached: false)
+                discriminatorOptimizer.step()
+                discriminatorLoss += update.loss.value.scalar * update.weight
+                correct += update.correctCount()
+            }
         }
-        a.graph.forward(from: a.discriminatorEnd, to: a.graph.nodeCount)
+        let discriminatorEnd = a.discriminatorUpdates[a.discriminatorUpdates.count - 1].end
+        a.graph.forward(from: discriminatorEnd, to: a.graph.nodeCount)
         a.graph.backward(from: a.generatorLoss)
         (generatorOptimizer ?? autoencoderOptimizer).step()
         metrics[0] = discriminatorLoss / Float(discriminatorSteps)
-        metrics[1] = accuracy / Float(discriminatorSteps)
+        metrics[1] = Float(correct) / Float(2 * batchSize * discriminatorSteps)
         if let r = reconstructionPhase {
             metrics[2] = r.loss.value.scalar
             metrics[3] = a.adversarialLoss.value.scalar
@@ -189,8 +197,9 @@ private func discriminatorInput(_ code: Variable, slots: Variable?) -> Variable 
 
 /// One graph for the discriminator's phase and the generator's phase, which
 /// share the encoder's forward pass (the discriminator's update does not change
-/// the encoder). Stage one: the discriminator on prior samples (label 1) stacked
-/// on the detached codes (label 0). Stage two, evaluated after the
+/// the encoder). Stage one: the discriminator on prior samples (label 1) and
+/// the detached codes (label 0), stacked into one batch (`joint`) or as two
+/// batches one after the other (`separate`). Stage two, evaluated after the
 /// discriminator's update: the encoder against the updated discriminator, plus
 /// the weighted reconstruction in the combined schedule.
 private struct AdversarialGraph {
@@ -202,14 +211,13 @@ private struct AdversarialGraph {
     let decoderLabels: Variable?
     /// The first node that depends on the prior samples: where repeated discriminator rounds start.
     let discriminatorStart: Int
-    let discriminatorEnd: Int
-    let discriminatorProbability: Variable
-    let discriminatorLoss: Variable
+    /// The optimizer steps of one discriminator round, in graph order.
+    let discriminatorUpdates: [DiscriminatorStage]
     let reconstructionLoss: Variable?
     let adversarialLoss: Variable
     let generatorLoss: Variable
 
-    init(networks: EncoderDecoder, discriminator: Network, labelSlots slotCount: Int,
+    init(networks: EncoderDecoder, discriminator: Network, update: DiscriminatorUpdate, labelSlots slotCount: Int,
          reconstruction: ReconstructionLoss?, reconstructionWeight: Float, adversarialWeight: Float,
          batchSize: Int, random: RandomGenerator) {
         graph = Graph(isTraining: true, random: random)
@@ -217,17 +225,31 @@ private struct AdversarialGraph {
         encoded = networks.encoder(examples)
         labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
         let detachedCodes = discriminatorInput(encoded.code.stoppingGradient(), slots: labelSlots)
-        let targets = Tensor(shape: [2 * batchSize, 1])
-        for row in 0..<batchSize { targets[row] = 1 }
-        let discriminatorTargets = graph.constant(targets)
+        let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
+        let zeros = graph.constant(shape: [batchSize, 1], repeating: 0)
         discriminatorStart = graph.nodeCount
         priorSamples = graph.input(shape: [batchSize, networks.encoder.latentDimension])
-        discriminatorProbability = discriminator(Variable.stackRows([discriminatorInput(priorSamples, slots: labelSlots),
-                                                                     detachedCodes]))
-        discriminatorLoss = discriminatorProbability.binaryCrossEntropy(discriminatorTargets)
-        discriminatorEnd = graph.nodeCount
+        let priorInput = discriminatorInput(priorSamples, slots: labelSlots)
+        switch update {
+        case .joint:
+            let probability = discriminator(Variable.stackRows([priorInput, detachedCodes]))
+            let targets = Tensor(shape: [2 * batchSize, 1])
+            for row in 0..<batchSize { targets[row] = 1 }
+            let loss = probability.binaryCrossEntropy(graph.constant(targets))
+            discriminatorUpdates = [DiscriminatorStage(end: graph.nodeCount, loss: loss, probability: probability,
+                                                       priorRows: batchSize, weight: 1)]
+        case .separate:
+            let priorProbability = discriminator(priorInput)
+            let priorLoss = priorProbability.binaryCrossEntropy(ones)
+            let priorStage = DiscriminatorStage(end: graph.nodeCount, loss: priorLoss, probability: priorProbability,
+                                                priorRows: batchSize, weight: 0.5)
+            let codeProbability = discriminator(detachedCodes)
+            let codeLoss = codeProbability.binaryCrossEntropy(zeros)
+            discriminatorUpdates = [priorStage,
+                                    DiscriminatorStage(end: graph.nodeCount, loss: codeLoss, probability: codeProbability,
+                                                       priorRows: 0, weight: 0.5)]
+        }
 
-        let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
         adversarialLoss = discriminator(discriminatorInput(encoded.code, slots: labelSlots)).binaryCrossEntropy(ones)
         if let reconstruction {
             decoderLabels = networks.labelInput(in: graph, rows: batchSize)
@@ -241,16 +263,26 @@ private struct AdversarialGraph {
             generatorLoss = adversarialLoss
         }
     }
+}
 
-    /// The fraction of prior samples (first half) and codes (second half) the
-    /// discriminator classifies correctly.
-    func discriminatorAccuracy() -> Float {
-        let probability = discriminatorProbability.value
-        let half = probability.count / 2
+/// One optimizer step of a discriminator round: the graph's nodes before `end`
+/// compute `loss` on a batch whose first `priorRows` rows are prior samples and
+/// whose other rows are codes.
+private struct DiscriminatorStage {
+    let end: Int
+    let loss: Variable
+    let probability: Variable
+    let priorRows: Int
+    /// This step's share of the round's reported loss.
+    let weight: Float
+
+    /// How many rows the discriminator classifies correctly (prior samples above 0.5, codes at or below).
+    func correctCount() -> Int {
+        let values = probability.value
         var correct = 0
-        for i in 0..<half where probability.data[i] > 0.5 { correct += 1 }
-        for i in half..<probability.count where probability.data[i] <= 0.5 { correct += 1 }
-        return Float(correct) / Float(probability.count)
+        for i in 0..<priorRows where values.data[i] > 0.5 { correct += 1 }
+        for i in priorRows..<values.count where values.data[i] <= 0.5 { correct += 1 }
+        return correct
     }
 }
 

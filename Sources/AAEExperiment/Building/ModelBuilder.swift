@@ -137,7 +137,8 @@ public enum ModelBuilder {
                 generator: optimizerMaker(experiment, phase: "generator"))
             return AdversarialAutoencoder(
                 networks: networks, discriminator: discriminator, prior: prior(experiment), schedule: spec.schedule,
-                discriminatorSteps: spec.discriminatorSteps, labelAware: spec.supervision == .label_aware,
+                discriminatorSteps: spec.discriminatorSteps, discriminatorUpdate: spec.discriminatorUpdate,
+                labelAware: spec.supervision == .label_aware,
                 reconstruction: loss.reconstruction, reconstructionWeight: loss.reconstructionWeight,
                 adversarialWeight: loss.adversarialWeight, batchSize: batchSize, optimizers: optimizers,
                 random: modelRandom)

@@ -100,6 +100,8 @@ public struct ModelSpec: Sendable {
     public var discriminator: NetworkSpec
     public var schedule: AdversarialSchedule
     public var discriminatorSteps: Int
+    /// Whether a discriminator round is one update on prior samples and codes together, or two.
+    public var discriminatorUpdate: DiscriminatorUpdate
     public var supervision: Supervision
     /// The fraction of training examples whose label a label-aware model sees.
     public var labelledFraction: Double

@@ -75,7 +75,7 @@ enum ExperimentSchema {
 
 extension ModelSpec {
     static let keys = ["kind", "posterior", "noise_dim", "noise_std", "latent_dim", "encoder", "decoder",
-                       "discriminator", "schedule", "discriminator_steps", "supervision", "labelled_fraction",
+                       "discriminator", "schedule", "discriminator_steps", "discriminator_update", "supervision", "labelled_fraction",
                        "mc_samples"]
 
     static func read(_ node: ConfigNode) -> ModelSpec? {
@@ -101,6 +101,9 @@ extension ModelSpec {
             $0.string(oneOf: AdversarialSchedule.allCases.map(\.rawValue)).flatMap(AdversarialSchedule.init(rawValue:))
         }
         let discriminatorSteps = fields.optional("discriminator_steps", 1) { $0.int(in: 1...100) }
+        let discriminatorUpdate = fields.optional("discriminator_update", DiscriminatorUpdate.joint) {
+            $0.string(oneOf: DiscriminatorUpdate.allCases.map(\.rawValue)).flatMap(DiscriminatorUpdate.init(rawValue:))
+        }
         let supervision = fields.optional("supervision", Supervision.none) {
             $0.string(oneOf: Supervision.allCases.map(\.rawValue)).flatMap(Supervision.init(rawValue:))
         }
@@ -109,6 +112,7 @@ extension ModelSpec {
         if let kind {
             let onlyFor: [(String, Bool)] = [
                 ("posterior", kind == .aae), ("schedule", kind == .aae), ("discriminator_steps", kind == .aae),
+                ("discriminator_update", kind == .aae),
                 ("discriminator", kind == .aae), ("mc_samples", kind == .vae),
                 ("noise_dim", kind == .aae && posterior == .universal),
                 ("noise_std", kind == .aae && posterior == .universal),
@@ -123,7 +127,8 @@ extension ModelSpec {
         guard let kind, let latent, let encoder, let decoder, let discriminator else { return nil }
         return ModelSpec(kind: kind, posterior: posterior, noiseDimension: noiseDimension, noiseStd: noiseStd,
                          latentDimension: latent, encoder: encoder, decoder: decoder, discriminator: discriminator,
-                         schedule: schedule, discriminatorSteps: discriminatorSteps, supervision: supervision,
+                         schedule: schedule, discriminatorSteps: discriminatorSteps,
+                         discriminatorUpdate: discriminatorUpdate, supervision: supervision,
                          labelledFraction: labelledFraction, monteCarloSamples: monteCarloSamples)
     }
 

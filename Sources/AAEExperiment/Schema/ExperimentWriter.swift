@@ -92,6 +92,7 @@ private struct ExperimentYAMLWriter {
             "discriminator": isAAE ? network(model.discriminator) : nil,
             "schedule": isAAE ? model.schedule.rawValue : nil,
             "discriminator_steps": isAAE ? String(model.discriminatorSteps) : nil,
+            "discriminator_update": isAAE ? model.discriminatorUpdate.rawValue : nil,
             "supervision": model.supervision.rawValue,
             "labelled_fraction": YAMLScalar.number(model.labelledFraction),
             "mc_samples": model.kind == .vae ? String(model.monteCarloSamples) : nil,

@@ -133,7 +133,8 @@ final class ModelLearningTests: XCTestCase {
         }
     }
 
-    private func adversarial(posterior: Posterior, schedule: AdversarialSchedule, seed: UInt64) -> AdversarialAutoencoder {
+    private func adversarial(posterior: Posterior, schedule: AdversarialSchedule, seed: UInt64,
+                             update: DiscriminatorUpdate = .joint, discriminatorSteps: Int = 1) -> AdversarialAutoencoder {
         var random = RandomGenerator(seed: seed)
         let parts = networks(posterior: posterior, random: &random)
         let discriminator = network("discriminator", [latent, 32, 1], random: &random,
@@ -141,7 +142,8 @@ final class ModelLearningTests: XCTestCase {
         let optimizers = AdversarialAutoencoder.Optimizers(discriminator: adam(0.002), autoencoder: adam(0.01),
                                                            generator: adam(0.002))
         return AdversarialAutoencoder(networks: parts, discriminator: discriminator, prior: NormalPrior(dimension: latent),
-                                      schedule: schedule, reconstruction: .bce, reconstructionWeight: 1,
+                                      schedule: schedule, discriminatorSteps: discriminatorSteps,
+                                      discriminatorUpdate: update, reconstruction: .bce, reconstructionWeight: 1,
                                       adversarialWeight: 0.05, batchSize: batchSize, optimizers: optimizers, random: random)
     }
 
@@ -150,14 +152,54 @@ final class ModelLearningTests: XCTestCase {
         assertLearns(adversarial(posterior: .deterministic, schedule: .phased, seed: 6))
         assertLearns(adversarial(posterior: .gaussian, schedule: .phased, seed: 7))
         assertLearns(adversarial(posterior: .universal(noiseDimension: 4, noiseStd: 0.5), schedule: .phased, seed: 8))
+        assertLearns(adversarial(posterior: .deterministic, schedule: .combined, seed: 12, update: .separate))
     }
 
     func testAdversarialTrainingPullsCodesTowardsThePrior() {
-        let model = adversarial(posterior: .deterministic, schedule: .phased, seed: 9)
-        _ = train(model, steps: 600)
-        let codes = examples.withUnsafeBufferPointer { model.encode($0.baseAddress!, count: labels.count) }
-        let meanSquare = codes.reduce(0) { $0 + Double($1 * $1) } / Double(codes.count)
-        XCTAssertLessThan(meanSquare, 4, "codes' second moment \(meanSquare) is far from the prior's 1")
+        for update in DiscriminatorUpdate.allCases {
+            let model = adversarial(posterior: .deterministic, schedule: .phased, seed: 9, update: update)
+            _ = train(model, steps: 600)
+            let codes = examples.withUnsafeBufferPointer { model.encode($0.baseAddress!, count: labels.count) }
+            let meanSquare = codes.reduce(0) { $0 + Double($1 * $1) } / Double(codes.count)
+            XCTAssertLessThan(meanSquare, 4, "\(update): codes' second moment \(meanSquare) is far from the prior's 1")
+        }
+    }
+
+    func testSeparateDiscriminatorUpdatesStepTheDiscriminatorTwicePerRound() {
+        for (update, updatesPerRound) in [(DiscriminatorUpdate.joint, 1), (.separate, 2)] {
+            let model = adversarial(posterior: .deterministic, schedule: .combined, seed: 13, update: update,
+                                    discriminatorSteps: 3)
+            _ = train(model, steps: 5)
+            XCTAssertEqual(model.discriminatorOptimizer.iterations, 5 * 3 * updatesPerRound, "\(update)")
+            XCTAssertEqual(model.autoencoderOptimizer.iterations, 5, "\(update)")
+        }
+    }
+
+    func testSeparateAndJointDiscriminatorUpdatesReportLossAndAccuracyOverBothHalves() {
+        // A frozen discriminator that calls everything a prior sample (p = σ(3)):
+        // right on the prior half, wrong on the code half, whichever the update.
+        let p = 1 / (1 + exp(-3.0))
+        let expectedLoss = 0.5 * -log(p) + 0.5 * -log(1 - p)
+        for update in DiscriminatorUpdate.allCases {
+            var random = RandomGenerator(seed: 14)
+            let parts = networks(random: &random)
+            let discriminator = network("discriminator", [latent, 32, 1], random: &random,
+                                        output: Activation(Sigmoid(), features: 1))
+            for parameter in discriminator.parameters { parameter.value.fill(0) }
+            discriminator.parameters.last!.value.fill(3)
+            let optimizers = AdversarialAutoencoder.Optimizers(discriminator: adam(0), autoencoder: adam(0.01),
+                                                               generator: adam(0.002))
+            let model = AdversarialAutoencoder(networks: parts, discriminator: discriminator,
+                                               prior: NormalPrior(dimension: latent), schedule: .combined,
+                                               discriminatorUpdate: update, reconstruction: .bce,
+                                               reconstructionWeight: 1, adversarialWeight: 0.05, batchSize: batchSize,
+                                               optimizers: optimizers, random: random)
+            var metrics = [Float](repeating: 0, count: model.stepMetricNames.count)
+            model.trainStep(batch: Array(examples.prefix(batchSize * features)), labels: Array(labels.prefix(batchSize)),
+                            metrics: &metrics)
+            XCTAssertEqual(metrics[1], 0.5, "\(update): d_acc")
+            XCTAssertEqual(Double(metrics[0]), expectedLoss, accuracy: 1e-4, "\(update): d_loss")
+        }
     }
 
     func testLabelAwareAAEPlacesEachClassOnItsMixtureComponent() {

@@ -105,6 +105,12 @@ final class BadInputTests: XCTestCase {
         assertOneDiagnostic(found, line: 9, keyPath: "model.schedule", contains: ["found `phasd`", "did you mean `phased`?"])
     }
 
+    func testMisspeltDiscriminatorUpdateSuggestsTheNearestOne() {
+        let found = rejected("schedule: phased", "schedule: phased\n  discriminator_update: seperate")
+        assertOneDiagnostic(found, line: 10, keyPath: "model.discriminator_update",
+                            contains: ["found `seperate`", "did you mean `separate`?"])
+    }
+
     func testMisspeltSupervisionSuggestsTheNearestOne() {
         let found = rejected("supervision: none", "supervision: label_awar")
         assertOneDiagnostic(found, line: 10, keyPath: "model.supervision",

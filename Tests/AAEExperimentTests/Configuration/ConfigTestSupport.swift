@@ -157,6 +157,7 @@ func assertSameExperiment(_ a: Experiment, _ b: Experiment, _ context: String = 
     check(layers(a.model.discriminator), layers(b.model.discriminator), "model.discriminator")
     check(a.model.schedule, b.model.schedule, "model.schedule")
     check(a.model.discriminatorSteps, b.model.discriminatorSteps, "model.discriminator_steps")
+    check(a.model.discriminatorUpdate, b.model.discriminatorUpdate, "model.discriminator_update")
     check(a.model.supervision, b.model.supervision, "model.supervision")
     check(a.model.labelledFraction, b.model.labelledFraction, "model.labelled_fraction")
     check(a.model.monteCarloSamples, b.model.monteCarloSamples, "model.mc_samples")

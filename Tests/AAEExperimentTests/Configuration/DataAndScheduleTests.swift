@@ -232,6 +232,14 @@ final class DataAndScheduleTests: XCTestCase {
                        ["decay_rate": 0.9, "decay_steps": 10])
     }
 
+    func testDiscriminatorUpdateReachesTheModelAndDefaultsToJoint() throws {
+        let joint = ModelBuilder.model(try parse(lineByLineExperiment), inputFeatures: 784, seed: 1)
+        XCTAssertEqual((joint as? AdversarialAutoencoder)?.discriminatorUpdate, .joint)
+        let separate = ModelBuilder.model(try parse(lineByLineExperiment, overrides: ["model.discriminator_update=separate"]),
+                                          inputFeatures: 784, seed: 1)
+        XCTAssertEqual((separate as? AdversarialAutoencoder)?.discriminatorUpdate, .separate)
+    }
+
     func testEachModelNamesThePhaseOfEachOptimizer() throws {
         let phased = try parse(lineByLineExperiment)
         let model = ModelBuilder.model(phased, inputFeatures: 784, seed: 1)
