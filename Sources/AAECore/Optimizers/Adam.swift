@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Adam (Kingma & Ba, 2015) with Keras' formulation and defaults
@@ -36,36 +37,9 @@ public final class Adam: Optimizer {
             let theta = parameter.value.data, gradient = parameter.gradient.data
             let m = firstMoments[index].data, v = secondMoments[index].data
             Parallelism.forEachChunk(count: parameter.value.count) { range in
-                Self.update(theta: theta + range.lowerBound, gradient: gradient + range.lowerBound,
-                            firstMoment: m + range.lowerBound, secondMoment: v + range.lowerBound,
-                            count: range.count, stepSize: correction, beta1: b1, beta2: b2, epsilon: eps)
+                aae_adam_update(theta + range.lowerBound, gradient + range.lowerBound, m + range.lowerBound,
+                                v + range.lowerBound, range.count, correction, b1, b2, eps)
             }
         }
     }
-
-    /// The update of one parameter tensor, eight elements at a time.
-    private static func update(theta: UnsafeMutablePointer<Float>, gradient: UnsafeMutablePointer<Float>,
-                               firstMoment: UnsafeMutablePointer<Float>, secondMoment: UnsafeMutablePointer<Float>,
-                               count: Int, stepSize: Float, beta1: Float, beta2: Float, epsilon: Float) {
-        typealias Lanes = SIMD8<Float>
-        let whole = count & ~7
-        var i = 0
-        while i < whole {
-            let g = UnsafeRawPointer(gradient + i).loadUnaligned(as: Lanes.self)
-            let m = beta1 * UnsafeRawPointer(firstMoment + i).loadUnaligned(as: Lanes.self) + (1 - beta1) * g
-            let v = beta2 * UnsafeRawPointer(secondMoment + i).loadUnaligned(as: Lanes.self) + (1 - beta2) * g * g
-            let t = UnsafeRawPointer(theta + i).loadUnaligned(as: Lanes.self) - stepSize * m / (v.squareRoot() + epsilon)
-            UnsafeMutableRawPointer(firstMoment + i).storeBytes(of: m, as: Lanes.self)
-            UnsafeMutableRawPointer(secondMoment + i).storeBytes(of: v, as: Lanes.self)
-            UnsafeMutableRawPointer(theta + i).storeBytes(of: t, as: Lanes.self)
-            i += 8
-        }
-        while i < count {
-            firstMoment[i] = beta1 * firstMoment[i] + (1 - beta1) * gradient[i]
-            secondMoment[i] = beta2 * secondMoment[i] + (1 - beta2) * gradient[i] * gradient[i]
-            theta[i] -= stepSize * firstMoment[i] / (secondMoment[i].squareRoot() + epsilon)
-            i += 1
-        }
-    }
 }
-

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// How a loss combines its per-element terms into one number.
@@ -55,10 +56,8 @@ final class SigmoidCrossEntropyLoss: Operation {
     }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
-        let z = inputs[0].value.data, t = inputs[1].value.data, e = terms.data
-        for i in 0..<terms.count {
-            e[i] = max(z[i], 0) - z[i] * t[i] + FastMath.logOnePlusExpNegativeAbs(z[i])
-        }
+        let e = terms.data
+        aae_sigmoid_cross_entropy(inputs[0].value.data, inputs[1].value.data, e, terms.count)
         output.value.data[0] = Float(VectorSum.sum(e, count: terms.count)) * scale
     }
 
@@ -66,8 +65,9 @@ final class SigmoidCrossEntropyLoss: Operation {
         guard let dy = output.gradient?.data else { return }
         let z = inputs[0].value.data, t = inputs[1].value.data
         let g = scale * dy[0]
-        let sigmoid = Sigmoid()
-        inputs[0].accumulateGradient { g * (sigmoid.value(z[$0]) - t[$0]) }
+        if let dz = inputs[0].gradient?.data {
+            aae_sigmoid_cross_entropy_backward(z, t, dz, terms.count, g, inputs[0].gradientBeta() != 0 ? 1 : 0)
+        }
         inputs[1].accumulateGradient { -g * z[$0] }
     }
 }

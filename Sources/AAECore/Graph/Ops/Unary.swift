@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// An elementwise function with its derivative, the one thing a new activation must say.
@@ -62,18 +63,35 @@ public struct LeakyReLU: ElementwiseFunction {
     public init(alpha: Float) { self.alpha = alpha }
     @inline(__always) public func value(_ x: Float) -> Float { x > 0 ? x : alpha * x }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { x > 0 ? 1 : alpha }
+
+    public func apply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+        aae_leaky_relu(x, y, count, alpha)
+    }
+
+    public func backpropagate(x: UnsafePointer<Float>, y: UnsafePointer<Float>, outputGradient dy: UnsafePointer<Float>,
+                              inputGradient dx: UnsafeMutablePointer<Float>, count: Int, accumulate: Bool) {
+        aae_leaky_relu_backward(x, dy, dx, count, alpha, accumulate ? 1 : 0)
+    }
 }
 
 public struct Tanh: ElementwiseFunction {
     public init() {}
     @inline(__always) public func value(_ x: Float) -> Float { FastMath.tanh(x) }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { 1 - y * y }
+
+    public func apply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+        aae_tanh(x, y, count)
+    }
 }
 
 public struct Sigmoid: ElementwiseFunction {
     public init() {}
     @inline(__always) public func value(_ x: Float) -> Float { FastMath.sigmoid(x) }
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { y * (1 - y) }
+
+    public func apply(_ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int) {
+        aae_sigmoid(x, y, count)
+    }
 }
 
 /// `log(1 + eˣ)`, computed without overflow.
