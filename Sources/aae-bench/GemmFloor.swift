@@ -2,7 +2,14 @@ import AAECore
 import Foundation
 
 /// The floor of a training step: the same sequence of sgemm calls the step
-/// makes (shapes, transposes, beta), replayed alone on buffers of the same sizes.
+/// makes (shapes, transposes, alpha, beta), replayed alone.
+///
+/// `replay` makes each call on the step's own operands (weights, activations,
+/// gradients where the step has them), so the floor reads memory as the step
+/// does; `replayOnCachedBuffers` makes them on three shared buffers that stay in
+/// cache, the products' speed with no memory traffic of the step's size.
+/// Replaying overwrites activations and gradients, never parameters, and the
+/// next training step recomputes them.
 final class GemmFloor {
     private let calls: [GemmCall]
     private let a: UnsafeMutablePointer<Float>
@@ -30,11 +37,19 @@ final class GemmFloor {
     /// The floating-point operations of one step's products.
     var flops: Double { calls.reduce(0) { $0 + 2 * Double($1.m * $1.n * $1.k) } }
 
-    /// Replays one step's products.
+    /// Replays one step's products on the step's own operands.
     func replay() {
         for call in calls {
             BLAS.gemm(transposeA: call.transposeA, transposeB: call.transposeB, m: call.m, n: call.n, k: call.k,
-                      a: a, b: b, beta: call.beta, c: c)
+                      alpha: call.alpha, a: call.a, b: call.b, beta: call.beta, c: call.c)
+        }
+    }
+
+    /// Replays one step's products on buffers shared by all calls.
+    func replayOnCachedBuffers() {
+        for call in calls {
+            BLAS.gemm(transposeA: call.transposeA, transposeB: call.transposeB, m: call.m, n: call.n, k: call.k,
+                      alpha: call.alpha, a: a, b: b, beta: call.beta, c: c)
         }
     }
 }

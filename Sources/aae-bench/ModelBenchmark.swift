@@ -60,14 +60,19 @@ struct ModelBenchmark {
         countedStep()
         BLAS.gemmRecorder = nil
         let floor = GemmFloor(calls: recorder.calls)
-        for _ in 0..<20 { floor.replay() }
+        for _ in 0..<20 { floor.replayOnCachedBuffers() }
 
+        // Allocations are counted over windows timed alone; speed over alternating
+        // windows of steps and floor replays, so that both see the same machine.
         let before = ProcessMemory.allocations()
-        let stepSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, countedStep)
+        for _ in 0..<windows * stepsPerWindow { countedStep() }
         let after = ProcessMemory.allocations()
-        let floorSeconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow, floor.replay)
+        for _ in 0..<windows * stepsPerWindow { floor.replay() }
         let afterFloor = ProcessMemory.allocations()
         let timedSteps = Double(windows * stepsPerWindow)
+        let seconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow,
+                                           [countedStep, floor.replay, floor.replayOnCachedBuffers])
+        let stepSeconds = seconds[0], floorSeconds = seconds[1], cachedFloorSeconds = seconds[2]
 
         var figures = [
             Figure(name: "steps_per_s", value: 1 / stepSeconds),
@@ -76,6 +81,8 @@ struct ModelBenchmark {
             Figure(name: "floor_ms", value: floorSeconds * 1000),
             Figure(name: "floor_steps_per_s", value: 1 / floorSeconds),
             Figure(name: "step_over_floor", value: stepSeconds / floorSeconds),
+            Figure(name: "cached_floor_ms", value: cachedFloorSeconds * 1000),
+            Figure(name: "step_over_cached_floor", value: stepSeconds / cachedFloorSeconds),
             Figure(name: "gemm_calls_per_step", value: Double(recorder.calls.count)),
             Figure(name: "gemm_gflops", value: floor.flops / floorSeconds / 1e9),
             Figure(name: "allocations_per_step", value: (after.calls - before.calls) / timedSteps),

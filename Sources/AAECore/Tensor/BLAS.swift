@@ -16,7 +16,8 @@ public enum BLAS {
         c: UnsafeMutablePointer<Float>
     ) {
         if let recorder = gemmRecorder {
-            recorder.calls.append(GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, beta: beta))
+            recorder.calls.append(GemmCall(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                                           alpha: alpha, a: a, b: b, beta: beta, c: c))
         }
         let lda = transposeA ? m : k
         let ldb = transposeB ? k : n
@@ -40,12 +41,17 @@ public enum BLAS {
     }
 }
 
-/// The shape of one matrix product, as recorded for the benchmark's floor.
-public struct GemmCall: Equatable, Sendable {
+/// One matrix product as recorded for the benchmark's floor: its shape and
+/// its operands, so that it can be made again alone on the same memory.
+public struct GemmCall: Equatable {
     public let transposeA: Bool
     public let transposeB: Bool
     public let m: Int, n: Int, k: Int
+    public let alpha: Float
+    public let a: UnsafePointer<Float>
+    public let b: UnsafePointer<Float>
     public let beta: Float
+    public let c: UnsafeMutablePointer<Float>
 }
 
 /// Collects the products made while it is installed as `BLAS.gemmRecorder`.
