@@ -3,9 +3,10 @@
 ///
 /// The discriminator learns a batch of prior samples (label 1) against a batch
 /// of codes (label 0), in one update or two (`discriminatorUpdate`); the codes
-/// are data in that phase, so no gradient reaches the encoder. The encoder then learns to fool the discriminator (its output on
-/// the codes labelled 1): in the generator phase the discriminator's gradients
-/// are computed but its optimizer is not stepped, so its weights stay untouched.
+/// are data in that phase, so no gradient reaches the encoder. The encoder then
+/// learns to fool the discriminator (its output on the codes labelled 1): in the
+/// generator phase the discriminator's gradients are computed but its optimizer
+/// is not stepped, so its weights stay untouched.
 /// `schedule` says whether reconstruction is learnt in the same update
 /// (`combined`) or in a phase of its own (`phased`).
 ///
@@ -149,8 +150,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
                 correct += update.correctCount()
             }
         }
-        let discriminatorEnd = a.discriminatorUpdates[a.discriminatorUpdates.count - 1].end
-        a.graph.forward(from: discriminatorEnd, to: a.graph.nodeCount)
+        a.graph.forward(from: a.discriminatorEnd, to: a.graph.nodeCount)
         a.graph.backward(from: a.generatorLoss)
         (generatorOptimizer ?? autoencoderOptimizer).step()
         metrics[0] = discriminatorLoss / Float(discriminatorSteps)
@@ -213,6 +213,8 @@ private struct AdversarialGraph {
     let discriminatorStart: Int
     /// The optimizer steps of one discriminator round, in graph order.
     let discriminatorUpdates: [DiscriminatorStage]
+    /// The first node of the generator's stage, after the last discriminator update's.
+    var discriminatorEnd: Int { discriminatorUpdates[discriminatorUpdates.count - 1].end }
     let reconstructionLoss: Variable?
     let adversarialLoss: Variable
     let generatorLoss: Variable
@@ -226,7 +228,6 @@ private struct AdversarialGraph {
         labelSlots = slotCount > 0 ? graph.input(shape: [batchSize, slotCount]) : nil
         let detachedCodes = discriminatorInput(encoded.code.stoppingGradient(), slots: labelSlots)
         let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
-        let zeros = graph.constant(shape: [batchSize, 1], repeating: 0)
         discriminatorStart = graph.nodeCount
         priorSamples = graph.input(shape: [batchSize, networks.encoder.latentDimension])
         let priorInput = discriminatorInput(priorSamples, slots: labelSlots)
@@ -244,7 +245,7 @@ private struct AdversarialGraph {
             let priorStage = DiscriminatorStage(end: graph.nodeCount, loss: priorLoss, probability: priorProbability,
                                                 priorRows: batchSize, weight: 0.5)
             let codeProbability = discriminator(detachedCodes)
-            let codeLoss = codeProbability.binaryCrossEntropy(zeros)
+            let codeLoss = codeProbability.binaryCrossEntropy(graph.constant(shape: [batchSize, 1], repeating: 0))
             discriminatorUpdates = [priorStage,
                                     DiscriminatorStage(end: graph.nodeCount, loss: codeLoss, probability: codeProbability,
                                                        priorRows: 0, weight: 0.5)]
