@@ -9,7 +9,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             For each valid file, prints each network's layers with output shapes and parameter counts \
             (as Keras' model.summary()) and the totals; for each invalid file, every error as \
-            file:line:column: error: key.path: message. Exit status 0 when every file is valid, 1 otherwise.
+            file:line:column: error: key.path: message. A sweep file is checked run by run, as \
+            `sweep --dry-run` does. Exit status 0 when every file is valid, 1 otherwise.
             """)
 
     @Argument(help: ArgumentHelp("The experiment files (YAML).", valueName: "FILE"))

@@ -47,6 +47,8 @@ public final class ExperimentRunner {
         let learningRates = ScheduledLearningRates(model: model, optimizer: experiment.optimizer)
         let directory = outputDirectory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let folderLock = try FolderLock(directory: directory)
+        defer { folderLock.release() }
         let configuration = resolvedYAML(experiment)
         try AtomicFile.write(configuration, to: directory.appendingPathComponent("config.resolved.yaml"))
         RunRecord.remove(in: directory)

@@ -5,7 +5,9 @@ extension ExperimentRunner {
     /// Evaluates a finished run again from its final checkpoint and rewrites
     /// its eval.csv: the model is rebuilt from `experiment` (the run's
     /// config.resolved.yaml, perhaps with other `eval` settings) and restored
-    /// from the checkpoint, which must be that of the last step.
+    /// from the checkpoint, which must be that of the last step. When the run
+    /// belongs to a sweep, the sweep's summary.csv and figures are rewritten
+    /// with the new values.
     ///
     /// - Throws: `RunError` when the folder has no final checkpoint or the
     ///   checkpoint was trained with settings other than `experiment`'s
@@ -16,6 +18,9 @@ extension ExperimentRunner {
             Parallelism.workers = threads
         }
         let directory = outputDirectory
+        let sweep = EnclosingSweep(runDirectory: directory)
+        let locks = try FolderLock.all([directory] + (sweep.map { [$0.directory] } ?? []))
+        defer { locks.forEach { $0.release() } }
         guard let checkpoint = try RunCheckpointFile.load(in: directory) else {
             throw RunError("\(directory.path) has no \(RunCheckpointFile.fileName): only runs that ended are evaluated")
         }
@@ -36,6 +41,7 @@ extension ExperimentRunner {
         try model.restore(checkpoint.model)
         let metrics = RunEvaluator(experiment: experiment, data: data).evaluate(model)
         try RunEvaluator.write(metrics, to: directory.appendingPathComponent("eval.csv"))
+        try sweep?.refreshSummary()
         return metrics
     }
 }

@@ -1,7 +1,9 @@
 import AAECore
 import AAEReport
 
-/// The text printed on stdout when a run ends.
+/// The text printed on stdout when a run ends: the last logged training
+/// metrics, then the held-out evaluation (a metric both report is shown once,
+/// under the evaluation).
 public struct RunSummary {
     public let experiment: Experiment
     public let result: RunResult
@@ -16,7 +18,8 @@ public struct RunSummary {
         var lines = ["\(experiment.name): \(result.status) after \(length) "
                      + "(\(CSVFormat.float(result.stepsPerSecond)) steps/s)"]
         lines.append("data: \(result.dataDescription)")
-        for (name, value) in result.finalMetrics where name != "step" {
+        let evaluated = Set(result.evaluation.map(\.name))
+        for (name, value) in result.finalMetrics where name != "step" && !evaluated.contains(name) {
             lines.append("  \(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(CSVFormat.float(value))")
         }
         if !result.evaluation.isEmpty { lines.append("evaluation (held-out):") }

@@ -39,7 +39,7 @@ public final class SweepRunner {
 
     public func run() throws -> SweepOutcome {
         try FileManager.default.createDirectory(at: plan.outputDirectory, withIntermediateDirectories: true)
-        let folderLock = try SweepLock(directory: plan.outputDirectory)
+        let folderLock = try FolderLock(directory: plan.outputDirectory)
         defer { folderLock.release() }
         try prepareFolders()
         for (index, run) in plan.runs.enumerated() {
@@ -70,10 +70,7 @@ public final class SweepRunner {
         group.wait()
         if let summaryError { throw summaryError }
         try summary.write()
-        for metric in SweepMetricFigure.metrics {
-            try SweepMetricFigure.write(summary: summary.table, keyPaths: plan.keyPaths, metric: metric, title: plan.name,
-                                        to: plan.outputDirectory.appendingPathComponent(SweepMetricFigure.fileName(metric)))
-        }
+        try summary.writeFigures()
         return SweepOutcome(statuses: summary.entries.map(\.status), outputDirectory: plan.outputDirectory)
     }
 

@@ -43,6 +43,14 @@ struct SweepSummary {
         try table.write(to: url)
     }
 
+    /// Replaces the sweep's figures (one per metric of `SweepMetricFigure.metrics`).
+    func writeFigures() throws {
+        for metric in SweepMetricFigure.metrics {
+            try SweepMetricFigure.write(summary: table, keyPaths: plan.keyPaths, metric: metric, title: plan.name,
+                                        to: plan.outputDirectory.appendingPathComponent(SweepMetricFigure.fileName(metric)))
+        }
+    }
+
     /// The names of `lists` in order of first appearance.
     private static func union(_ lists: [[String]]) -> [String] {
         var seen = Set<String>(), names: [String] = []

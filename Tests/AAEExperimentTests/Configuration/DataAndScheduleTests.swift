@@ -274,6 +274,18 @@ final class DataAndScheduleTests: XCTestCase {
         XCTAssertTrue(RunSummary(experiment: experiment, result: result).text.contains("after 2 epochs"))
     }
 
+    func testRunSummaryNamesEachMetricOnce() throws {
+        let experiment = try parse(moons)
+        let result = try run(experiment)
+        let logged = Set(result.finalMetrics.map(\.0))
+        let both = result.evaluation.map(\.name).filter(logged.contains)
+        XCTAssertFalse(both.isEmpty, "the moons run logs a held-out metric that the evaluation also reports")
+        let names = RunSummary(experiment: experiment, result: result).text.split(separator: "\n")
+            .compactMap { $0.hasPrefix("  ") ? $0.split(separator: " ").first.map(String.init) : nil }
+        XCTAssertEqual(names.count, Set(names).count, "\(names)")
+        for name in both { XCTAssertTrue(names.contains(name)) }
+    }
+
     func testReportChoosesTheFiguresAndWhetherEvalCSVIsWritten() throws {
         let chosen = try run(try parse(moons + "report: {plots: [losses, manifold], eval: false}\n"))
         let written = try files(of: chosen)

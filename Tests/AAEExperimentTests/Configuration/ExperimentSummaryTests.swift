@@ -88,6 +88,20 @@ final class ExperimentSummaryTests: XCTestCase {
         XCTAssertEqual(validation.diagnostics.map(\.keyPath), ["model.latent_dim"])
     }
 
+    func testEveryRunOfASweepFileIsValidated() throws {
+        let folder = try ExperimentFolder()
+        let valid = try folder.write("grid.yaml", lineByLineExperiment + "sweep:\n  grid: {model.latent_dim: [2, 3]}\n")
+        let validation = FileValidation(path: valid)
+        XCTAssertEqual(validation.sweepRunCount, 2)
+        XCTAssertTrue(validation.text.hasPrefix("\(valid): valid\nsweep: 2 runs, each valid"), validation.text)
+        let broken = try folder.write("broken.yaml", lineByLineExperiment + "sweep:\n  grid: {model.latent_dim: [2, 0]}\n")
+        let rejected = FileValidation(path: broken)
+        XCTAssertFalse(rejected.isValid, "the base experiment is valid; its run latent_dim=0 is not")
+        XCTAssertEqual(rejected.diagnostics.map(\.keyPath), ["model.latent_dim"])
+        XCTAssertTrue(rejected.diagnostics.first?.message.contains("latent_dim=0") ?? false, "\(rejected.diagnostics)")
+        XCTAssertNil(FileValidation(path: try folder.write("single.yaml", lineByLineExperiment)).sweepRunCount)
+    }
+
     func testMissingFileAndFolderAreInvalid() throws {
         let folder = try ExperimentFolder()
         XCTAssertEqual(FileValidation(path: folder.path("none.yaml")).diagnostics.first?.message, "no such experiment file")

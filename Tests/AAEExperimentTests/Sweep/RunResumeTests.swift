@@ -5,7 +5,8 @@ import Foundation
 import XCTest
 
 /// A single run stopped and resumed from its checkpoint writes the same files
-/// as a run never stopped; `aae-run eval` evaluates a finished run again.
+/// as a run never stopped; `aae-run eval` evaluates a finished run again; a
+/// folder another process writes to is refused.
 final class RunResumeTests: XCTestCase {
     private let single = tinySweepExperiment.components(separatedBy: "sweep:\n")[0]
         .replacingOccurrences(of: "steps: 60", with: "steps: 70")
@@ -105,6 +106,45 @@ final class RunResumeTests: XCTestCase {
         XCTAssertThrowsError(try ExperimentRunner(experiment: experiment(["optimizer.lr=0.5"]), options: options).reevaluate()) {
             XCTAssertTrue("\($0)".contains("only `eval` settings"), "\($0)")
         }
+    }
+
+    func testARunRefusesAFolderAnotherProcessHolds() throws {
+        let workspace = try SweepWorkspace()
+        let holder = try FolderLock(directory: workspace.url)
+        XCTAssertThrowsError(try run(experiment(), in: workspace.url)) { error in
+            XCTAssertTrue("\(error)".contains("in use by another aae-run (process \(getpid()))"), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.url.appendingPathComponent("metrics.csv").path))
+        holder.release()
+        XCTAssertEqual(try run(experiment(), in: workspace.url).status, .completed)
+    }
+
+    func testEvaluatingASweepRunAgainUpdatesTheSweepSummary() throws {
+        let workspace = try SweepWorkspace()
+        try workspace.write("sweep.yaml", tinySweepExperiment)
+        let plan = try workspace.plan("sweep.yaml")
+        _ = try workspace.run(plan, jobs: 1)
+        let before = try summary(of: plan)
+        let runDirectory = plan.directory(of: plan.runs[1])
+        let config = runDirectory.appendingPathComponent("config.resolved.yaml").path
+        let options = RunOptions(outputDirectory: runDirectory.path, dataDirectory: SweepWorkspace.dataDirectory.path)
+        let withParzen = try ExperimentReader.load(path: config, overrides: [try Override(parsing: "eval.parzen_samples=300")])
+
+        let sweepLock = try FolderLock(directory: plan.outputDirectory)
+        XCTAssertThrowsError(try ExperimentRunner(experiment: withParzen, options: options).reevaluate()) { error in
+            XCTAssertTrue("\(error)".contains("\(plan.outputDirectory.path) is in use"), "\(error)")
+        }
+        sweepLock.release()
+
+        let metrics = try ExperimentRunner(experiment: withParzen, options: options).reevaluate()
+        let parzen = try XCTUnwrap(metrics.first { $0.name == "parzen_log_likelihood" })
+        let after = try summary(of: plan)
+        XCTAssertFalse(before.header.contains("eval_parzen_log_likelihood"))
+        let column = try XCTUnwrap(after.header.firstIndex(of: "eval_parzen_log_likelihood"))
+        XCTAssertEqual(after.rows[1][column], CSVFormat.float(parzen.value))
+        XCTAssertEqual(after.rows.map { $0[column] }.filter(\.isEmpty).count, 3, "only the evaluated run has the new value")
+        let kept = after.header.indices.filter { $0 != column }
+        XCTAssertEqual(after.rows.map { row in kept.map { row[$0] } }, before.rows, "every other cell is unchanged")
     }
 
     func testAnUnfinishedRunCannotBeEvaluatedAgain() throws {

@@ -110,9 +110,9 @@ final class SweepRunnerTests: XCTestCase {
         try workspace.write("sweep.yaml", tinySweepExperiment)
         let plan = try workspace.plan("sweep.yaml")
         try FileManager.default.createDirectory(at: plan.outputDirectory, withIntermediateDirectories: true)
-        let holder = try SweepLock(directory: plan.outputDirectory)
+        let holder = try FolderLock(directory: plan.outputDirectory)
         XCTAssertThrowsError(try workspace.run(plan, jobs: 1)) { error in
-            XCTAssertTrue("\(error)".contains("in use by another sweep (process \(getpid()))"), "\(error)")
+            XCTAssertTrue("\(error)".contains("in use by another aae-run (process \(getpid()))"), "\(error)")
         }
         holder.release()
         XCTAssertEqual(try workspace.run(plan, jobs: 2).exitCode, 0)
