@@ -73,6 +73,7 @@ struct ModelBenchmark {
         let seconds = Timing.medianSeconds(windows: windows, repetitions: stepsPerWindow,
                                            [countedStep, floor.replay, floor.replayOnCachedBuffers])
         let stepSeconds = seconds[0], floorSeconds = seconds[1], cachedFloorSeconds = seconds[2]
+        let productsShare = productsShareOfStep(countedStep)
 
         var figures = [
             Figure(name: "steps_per_s", value: 1 / stepSeconds),
@@ -83,6 +84,8 @@ struct ModelBenchmark {
             Figure(name: "step_over_floor", value: stepSeconds / floorSeconds),
             Figure(name: "cached_floor_ms", value: cachedFloorSeconds * 1000),
             Figure(name: "step_over_cached_floor", value: stepSeconds / cachedFloorSeconds),
+            Figure(name: "step_products_ms", value: stepSeconds * productsShare * 1000),
+            Figure(name: "step_other_ms", value: stepSeconds * (1 - productsShare) * 1000),
             Figure(name: "gemm_calls_per_step", value: Double(recorder.calls.count)),
             Figure(name: "gemm_gflops", value: floor.flops / floorSeconds / 1e9),
             Figure(name: "allocations_per_step", value: (after.calls - before.calls) / timedSteps),
@@ -101,5 +104,17 @@ struct ModelBenchmark {
             ]
         }
         return figures
+    }
+
+    /// The fraction of a step's time spent inside its products, over windows of
+    /// steps timed with `BLAS.gemmClock` (the rest is the step's own work:
+    /// activations, losses, optimizer, bookkeeping).
+    private func productsShareOfStep(_ step: () -> Void) -> Double {
+        let clock = GemmClock()
+        BLAS.gemmClock = clock
+        defer { BLAS.gemmClock = nil }
+        let start = clock.now()
+        for _ in 0..<windows * stepsPerWindow { step() }
+        return clock.seconds / (clock.now() - start)
     }
 }

@@ -1,4 +1,9 @@
 import CBLAS
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Matrix products on OpenBLAS, the physical floor of every training step.
 ///
@@ -21,6 +26,7 @@ public enum BLAS {
         }
         let lda = transposeA ? m : k
         let ldb = transposeB ? k : n
+        let start = gemmClock?.now()
         cblas_sgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
@@ -28,11 +34,16 @@ public enum BLAS {
             blasint(m), blasint(n), blasint(k),
             alpha, a, blasint(lda), b, blasint(ldb),
             beta, c, blasint(n))
+        if let start, let clock = gemmClock { clock.seconds += clock.now() - start }
     }
 
     /// When set, every product is also recorded here: the benchmark replays a
     /// training step's products alone to measure the step's floor.
     public static var gemmRecorder: GemmRecorder?
+
+    /// When set, the time spent inside products is added up here: the
+    /// benchmark splits a step's time into its products and everything else.
+    public static var gemmClock: GemmClock?
 
     /// The number of threads OpenBLAS uses for one product.
     public static var threadCount: Int {
@@ -58,4 +69,18 @@ public struct GemmCall: Equatable {
 public final class GemmRecorder {
     public var calls: [GemmCall] = []
     public init() {}
+}
+
+/// Adds up the wall time spent inside `BLAS.gemm` while it is installed as `BLAS.gemmClock`.
+public final class GemmClock {
+    public var seconds: Double = 0
+    public init() {}
+
+    /// A monotonic time in seconds.
+    @inline(__always)
+    public func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
 }
