@@ -30,7 +30,8 @@ public final class FolderLock {
             close(descriptor)
             descriptor = -1
             let who = holder.map { "another aae-run (process \($0))" } ?? "another aae-run"
-            throw FolderLockError("\(directory.path) is in use by \(who); wait for it to finish, or write elsewhere with --out")
+            throw FolderLockError("\(directory.path) is in use by \(who); wait for it to finish "
+                                  + "(or, for a new run or sweep, write elsewhere with --out)")
         }
         let text = "\(getpid())\n"
         _ = ftruncate(descriptor, 0)
@@ -65,10 +66,4 @@ public final class FolderLock {
         guard count > 0 else { return nil }
         return Int(String(decoding: buffer[0..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
-}
-
-/// Why a results folder could not be locked.
-public struct FolderLockError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }
