@@ -1,11 +1,13 @@
 import Dispatch
 
-/// How many cores the elementwise work of one training run may use.
+/// How many cores the evaluation's large passes (nearest neighbours, Parzen
+/// windows) may use.
 ///
-/// Matrix products are spread over cores by OpenBLAS; the optimizer's update,
-/// a memory-bound pass over every parameter, is split here the same way. The
-/// split changes which core computes an element, never how, so results do not
-/// depend on it. A sweep running several runs side by side sets it to 1.
+/// Matrix products are spread over cores by OpenBLAS. The split changes which
+/// core computes an element, never how, so results do not depend on it. A
+/// sweep running several runs side by side sets it to 1. Training steps do not
+/// split their elementwise work: between products OpenBLAS's threads hold the
+/// other cores, and a hand-off to them cost more than it saved (see `Adam`).
 public enum Parallelism {
     /// The number of chunks large elementwise passes are split into.
     public static var workers: Int = 1
