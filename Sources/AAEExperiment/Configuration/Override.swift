@@ -16,8 +16,16 @@ public struct Override: Sendable, Equatable, CustomStringConvertible {
         guard !path.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
             throw OverrideError("`--set \(text)`: the key path has an empty part")
         }
-        keyPath = path
+        keyPath = Self.keepingSweptKeysWhole(path)
         value = String(text[text.index(after: equals)...])
+    }
+
+    /// A grid or zip sweep names the keys it varies by their dotted paths
+    /// (`sweep: {grid: {optimizer.lr: [...]}}`), so in `sweep.grid.optimizer.lr`
+    /// everything after `grid` is one key.
+    private static func keepingSweptKeysWhole(_ path: [String]) -> [String] {
+        guard path.count > 3, path[0] == "sweep", ["grid", "zip"].contains(path[1]) else { return path }
+        return Array(path[0...1]) + [path[2...].joined(separator: ".")]
     }
 
     public init(keyPath: [String], value: String) {

@@ -44,6 +44,18 @@ final class SweepFileTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("found 9999") ?? false, "\(found)")
     }
 
+    func testASweptKeyPathCanBeSetFromTheCommandLine() throws {
+        let workspace = try SweepWorkspace()
+        try workspace.write("sweep.yaml", tinySweepExperiment)
+        let plan = try workspace.plan("sweep.yaml", overrides: ["sweep.grid.model.latent_dim=[4, 5, 6]"])
+        XCTAssertEqual(plan.keyPaths, ["model.latent_dim", "optimizer.lr"])
+        XCTAssertEqual(plan.runs.count, 6)
+        XCTAssertEqual(Set(plan.runs.map(\.experiment.model.latentDimension)), [4, 5, 6])
+        XCTAssertThrowsError(try workspace.plan("sweep.yaml", overrides: ["sweep.grid.optimizer.lrr=[0.1]"])) { error in
+            XCTAssertTrue("\(error)".contains("did you mean `lr`?"), "\(error)")
+        }
+    }
+
     func testTheShapeOfTheSectionIsCheckedLineByLine() throws {
         let cases: [(sweep: String, at: String, fragment: String)] = [
             ("sweep:\n  grid: {model.latent_dim: 2}\n", "grid:", "expected a list"),
