@@ -12,16 +12,7 @@ public enum GzipFile {
     /// Returns the decompressed contents of the file at `url` (or its raw bytes if it is not gzip).
     public static func read(_ url: URL) throws -> [UInt8] {
         let path = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DataError.missingFile(path: path)
-        }
-        guard !isDirectory.boolValue else {
-            throw DataError.unreadable(path: path, reason: "it is a directory")
-        }
-        guard let file = gzopen(path, "rb") else {
-            throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
+        let file = try open(path)
         defer { _ = gzclose_r(file) }
         _ = gzbuffer(file, UInt32(chunkSize))
 
@@ -52,6 +43,18 @@ public enum GzipFile {
     /// read without decompressing the rest: enough to check a header cheaply.
     public static func readPrefix(_ url: URL, count: Int) throws -> [UInt8] {
         let path = url.path
+        let file = try open(path)
+        defer { _ = gzclose_r(file) }
+        var prefix = [UInt8](repeating: 0, count: count)
+        let bytesRead = prefix.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
+        if bytesRead < 0 {
+            throw DataError.corruptGzip(path: path, reason: errorMessage(of: file, path: path).message)
+        }
+        return Array(prefix[..<Int(bytesRead)])
+    }
+
+    /// The file at `path` opened for reading through zlib; the caller closes it.
+    private static func open(_ path: String) throws -> gzFile {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataError.missingFile(path: path)
@@ -62,13 +65,7 @@ public enum GzipFile {
         guard let file = gzopen(path, "rb") else {
             throw DataError.unreadable(path: path, reason: String(cString: strerror(errno)))
         }
-        defer { _ = gzclose_r(file) }
-        var prefix = [UInt8](repeating: 0, count: count)
-        let bytesRead = prefix.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-        if bytesRead < 0 {
-            throw DataError.corruptGzip(path: path, reason: errorMessage(of: file, path: path).message)
-        }
-        return Array(prefix[..<Int(bytesRead)])
+        return file
     }
 
     /// zlib's error code and message for `file`, without the "path: " prefix zlib adds.

@@ -46,15 +46,11 @@ public final class Autoencoder: EncoderDecoderModel {
     public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { [("reconstruction", optimizer)] }
 
     public var checkpointState: ModelState {
-        ModelState(parameters: allParameters, buffers: networks.stateBuffers, optimizers: [optimizer],
-                   randomGenerators: [noiseRandom, graph.random])
+        ModelState(networks: networks, optimizer: optimizer, noise: noiseRandom, graph: graph)
     }
 
     public func restore(_ state: ModelState) throws(CheckpointError) {
-        let generators = try state.restore(parameters: allParameters, buffers: networks.stateBuffers,
-                                           optimizers: [optimizer], randomGeneratorCount: 2)
-        noiseRandom = generators[0]
-        graph.random = generators[1]
+        noiseRandom = try state.restore(networks: networks, optimizer: optimizer, graph: graph)
     }
 
     public func trainStep(batch: UnsafePointer<Float>, labels batchLabels: UnsafePointer<Int32>, metrics: inout [Float]) {
