@@ -1,9 +1,5 @@
 import CBLAS
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Dispatch
 
 /// Matrix products on OpenBLAS, the physical floor of every training step.
 ///
@@ -79,8 +75,6 @@ public final class GemmClock {
     /// A monotonic time in seconds.
     @inline(__always)
     public func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+        Double(DispatchTime.now().uptimeNanoseconds) * 1e-9
     }
 }
