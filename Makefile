@@ -8,7 +8,7 @@ EXPERIMENT   ?= experiments/aae_deterministic.yaml
 APT_PACKAGES := libopenblas-dev libyaml-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
 BIN          := .build/release/aae-run
 
-.PHONY: all deps build run test data clean help diff index bench examples sweep
+.PHONY: all deps build run test data clean help diff index bench examples sweep pyenv
 
 all: build
 
@@ -22,6 +22,7 @@ help:
 	@echo "make bench    time training steps against their sgemm floor (results/bench/)"
 	@echo "make diff A=.. B=..  compare two runs, sweeps or CSV files"
 	@echo "make index   rebuild results/index.html"
+	@echo "make pyenv    make .venv, the Python tools the interoperability tests read outputs with"
 	@echo "make clean    remove build products and results"
 
 # Installs the Debian packages the build links against, only when one is missing.
@@ -91,6 +92,10 @@ diff: build
 # Rebuilds results/index.html and one page per experiment.
 index: build
 	$(BIN) index results
+
+# The Python virtual environment (.venv) with the readers the interoperability tests use.
+pyenv:
+	scripts/python-env.sh .venv
 
 clean:
 	rm -rf .build
