@@ -10,6 +10,6 @@ struct AAERun: ParsableCommand {
             `aae-run FILE.yaml` is the same as `aae-run run FILE.yaml`.
             Results go to results/<experiment name>/seed=<seed> unless --out is given.
             """,
-        subcommands: [RunCommand.self, SweepCommand.self, ResumeCommand.self, EvalCommand.self, ValidateCommand.self, ShowCommand.self, DiffCommand.self, IndexCommand.self, TableCommand.self],
+        subcommands: [RunCommand.self, SweepCommand.self, ResumeCommand.self, EvalCommand.self, ExportCommand.self, ValidateCommand.self, ShowCommand.self, DiffCommand.self, IndexCommand.self, TableCommand.self],
         defaultSubcommand: RunCommand.self)
 }

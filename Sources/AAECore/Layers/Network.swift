@@ -11,6 +11,8 @@ public protocol Network: Layer {
     /// The non-trainable tensors the network updates while it trains
     /// (batch normalisation's running statistics), in a fixed order.
     var stateBuffers: [Tensor] { get }
+    /// Every parameter and state tensor under its exported name (`encoder.dense_1.weight`).
+    var namedTensors: [NamedTensor] { get }
 }
 
 extension Sequential: Network {}

@@ -28,6 +28,10 @@ public protocol TrainableModel: AnyObject {
     /// The model's optimizers with the training phase each serves (`reconstruction`,
     /// `discriminator` or `generator`), so a runner can schedule their learning rates.
     var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { get }
+    /// Every parameter and state buffer under its exported name
+    /// (`encoder.dense_1.weight`, `decoder.batch_normalization_1.running_mean`),
+    /// for weights files that other tools read.
+    var namedTensors: [NamedTensor] { get }
     /// Everything training changes: parameters, state buffers, optimizer
     /// state and every random stream of the model and its graphs.
     var checkpointState: ModelState { get }

@@ -172,6 +172,8 @@ public final class ExperimentRunner {
                 evaluation = lastEvaluation?.step == training.steps ? lastEvaluation?.metrics ?? [] : runEvaluator.evaluate(model)
                 try RunEvaluator.write(evaluation, to: directory.appendingPathComponent("eval.csv"))
             }
+            try RunExport.write(model: model, evaluator: runEvaluator, configuration: configuration,
+                                step: training.steps, in: directory)
             var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
             try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale, metrics: log.table,
                                     directory: directory, title: experiment.name, random: &figureRandom,

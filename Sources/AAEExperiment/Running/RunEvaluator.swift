@@ -30,13 +30,21 @@ struct RunEvaluator {
         return names
     }
 
+    /// The held-out examples the metrics read: the first `heldOutLimit` of the test set.
+    var heldOut: LabeledImages { data.test.slice(0..<min(Self.heldOutLimit, data.test.count)) }
+
+    /// The codes of `heldOut` that the metrics read (and codes.npy holds), row-major.
+    func heldOutCodes(_ model: TrainableModel, of test: LabeledImages) -> [Float] {
+        test.pixels.withUnsafeBufferPointer { model.encode($0.baseAddress!, count: test.count) }
+    }
+
     func evaluate(_ model: TrainableModel) -> [Metric] {
         var random = RandomGenerator(seed: experiment.seed, stream: RandomStreams.evaluation)
-        let test = data.test.slice(0..<min(Self.heldOutLimit, data.test.count))
+        let test = heldOut
         let train = data.train.slice(0..<min(Self.trainingLimit, data.train.count))
         let scale = experiment.data.scale
         let dimension = model.latentDimension
-        let testCodes = test.pixels.withUnsafeBufferPointer { model.encode($0.baseAddress!, count: test.count) }
+        let testCodes = heldOutCodes(model, of: test)
         let trainCodes = train.pixels.withUnsafeBufferPointer { model.encode($0.baseAddress!, count: train.count) }
         let reconstructions = testCodes.withUnsafeBufferPointer { codes in
             test.labels.withUnsafeBufferPointer { model.decode(codes.baseAddress!, labels: $0.baseAddress!, count: test.count) }

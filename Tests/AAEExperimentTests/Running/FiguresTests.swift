@@ -15,6 +15,7 @@ private final class TilingModel: TrainableModel {
     let allParameters: [Parameter] = []
     let phaseOptimizers: [(phase: String, optimizer: Optimizer)] = []
     let checkpointState = ModelState()
+    let namedTensors: [NamedTensor] = []
 
     init(latentDimension: Int, hasPrior: Bool = true, decoderLabelCount: Int = 0) {
         self.latentDimension = latentDimension
