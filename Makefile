@@ -18,7 +18,7 @@ help:
 	@echo "make build    release build of .build/release/aae-run"
 	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist"
 	@echo "make sweep    train the grid of experiments/sweep.yaml into results/aae_sweep/"
-	@echo "make examples train every example and update the README table"
+	@echo "make examples train every example and update the table of docs/results.md"
 	@echo "make bench    time training steps against their sgemm floor (results/bench/)"
 	@echo "make diff A=.. B=..  compare two runs, sweeps or CSV files"
 	@echo "make index   rebuild results/index.html"
@@ -80,7 +80,7 @@ bench: deps
 sweep: build data
 	$(BIN) sweep experiments/sweep.yaml $(if $(JOBS),--jobs $(JOBS))
 
-# Trains every shipped example (default training) and writes their evaluation table into README.md.
+# Trains every shipped example (default training) and writes their evaluation table into docs/results.md.
 examples: build data
 	scripts/examples-table.sh $(BIN)
 

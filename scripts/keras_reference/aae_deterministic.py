@@ -1,5 +1,5 @@
 """The Keras 3 / JAX version of experiments/aae_deterministic.yaml, the reference
-that README's "Against the Keras versions" table compares aae-run with.
+that docs/keras-comparison.md's table compares aae-run with.
 
 Set-up (not needed by aae-run; PyPI): pip install "jax[cpu]" keras numpy scipy
 Usage: KERAS_BACKEND=jax python scripts/keras_reference/aae_deterministic.py \

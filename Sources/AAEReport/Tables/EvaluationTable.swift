@@ -1,7 +1,7 @@
 import Foundation
 
 /// A Markdown table of the evaluations of several runs (their eval.csv files),
-/// one row per run, for the README and for comparing experiments at a glance.
+/// one row per run, for docs/results.md and for comparing experiments at a glance.
 public struct EvaluationTable {
     /// The metrics shown, in order, with their column titles.
     public static let columns: [(metric: String, title: String)] = [
