@@ -14,6 +14,18 @@ enum CommandLineFailure {
         }
     }
 
+    /// Refuses a command-line value with one line on stderr and exit status 64,
+    /// the status of every usage error.
+    static func usage(_ line: String) -> ExitCode {
+        printError("aae-run: \(line)")
+        return ExitCode.validationFailure
+    }
+
+    /// Refuses `--jobs` below 1.
+    static func checkJobs(_ jobs: Int?) throws {
+        if let jobs, jobs < 1 { throw usage("--jobs must be at least 1, found \(jobs)") }
+    }
+
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

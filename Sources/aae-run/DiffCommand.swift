@@ -16,7 +16,7 @@ struct DiffCommand: ParsableCommand {
             present on one side only, then a summary line.
 
             Exit status: 0 when equal within the tolerance, 1 when different, 2 on error (missing path, \
-            malformed CSV, A and B of different kinds).
+            malformed CSV, A and B of different kinds), 64 on a usage error (such as a negative --tolerance).
             """)
 
     @Argument(help: ArgumentHelp("The first run folder, sweep folder or CSV file.", valueName: "A"))
@@ -25,12 +25,15 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The second one, of the same kind as A.", valueName: "B"))
     var b: String
 
-    @Option(name: .long, help: ArgumentHelp(
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "Relative tolerance for numeric cells: equal when |a-b| <= T*max(|a|,|b|), nan equals nan. "
-            + "With 0, cells must be identical text.", valueName: "T"))
+            + "With 0, cells must be identical text. T must be 0 or more.", valueName: "T"))
     var tolerance: Double = 0
 
     func run() throws {
+        guard tolerance >= 0 else {
+            throw CommandLineFailure.usage("--tolerance must be 0 or more (a relative tolerance), found \(tolerance)")
+        }
         let diff: ResultsDiff
         do {
             diff = try ResultsDiff.compare(URL(fileURLWithPath: a), URL(fileURLWithPath: b), tolerance: tolerance)

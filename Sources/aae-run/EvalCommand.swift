@@ -22,12 +22,17 @@ struct EvalCommand: ParsableCommand {
         "Change an evaluation setting, e.g. --set eval.knn_k=10 (repeatable).", valueName: "eval.key=value"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("unset"), help: ArgumentHelp(
+        "Reset an evaluation setting to its default as if the file did not give it, e.g. --unset eval.knn_k (repeatable; "
+            + "applied after --set).", valueName: "key.path"))
+    var unsets: [String] = []
+
     @Option(name: .customLong("data-dir"), help: "Where datasets are (default: $AAE_DATA_DIR, else ./data).")
     var dataDirectory: String?
 
     func run() throws {
         try CommandLineFailure.reporting {
-            let parsed = try overrides.map(Override.init(parsing:))
+            let parsed = try Override.commandLine(set: overrides, unset: unsets)
             if let other = parsed.first(where: { $0.keyPath.first != "eval" }) {
                 throw ValidationError("`--set \(other)`: only eval settings can change when a run is evaluated again")
             }

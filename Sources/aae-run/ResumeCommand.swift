@@ -17,13 +17,14 @@ struct ResumeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A sweep folder or a run folder.", valueName: "DIR"))
     var directory: String
 
-    @Option(name: .long, help: "Runs trained at once, for a sweep (default: the number of cores).")
+    @Option(name: .long, help: "Runs trained at once, for a sweep, at least 1 (default: the number of cores).")
     var jobs: Int?
 
     @Option(name: .customLong("data-dir"), help: "Where datasets are (default: $AAE_DATA_DIR, else ./data).")
     var dataDirectory: String?
 
     func run() throws {
+        try CommandLineFailure.checkJobs(jobs)
         try CommandLineFailure.reporting {
             let folder = URL(fileURLWithPath: directory, isDirectory: true)
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path) {

@@ -18,6 +18,11 @@ struct RunCommand: ParsableCommand {
         "Override a key of the file, e.g. --set training.steps=200 (repeatable).", valueName: "key.path=value"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("unset"), help: ArgumentHelp(
+        "Reset a key to its default as if the file did not give it, e.g. --unset training.epochs (repeatable; "
+            + "applied after --set).", valueName: "key.path"))
+    var unsets: [String] = []
+
     @Option(name: .long, help: "The random seed (overrides the file's `seed`).")
     var seed: UInt64?
 
@@ -27,9 +32,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Print no progress lines, only the final summary.")
     var quiet = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Replace the run of another experiment that the output folder holds (without it, such a folder is refused).",
+        discussion: "The earlier run's metrics, evaluation, figures and checkpoint are removed before training."))
+    var overwrite = false
+
     func run() throws {
         try CommandLineFailure.reporting {
-            var all = try overrides.map(Override.init(parsing:))
+            var all = try Override.commandLine(set: overrides, unset: unsets)
             if let seed { all.append(Override(keyPath: ["seed"], value: String(seed))) }
             let experiment = try ExperimentReader.load(path: file, overrides: all)
             if experiment.sweep != nil {
@@ -37,7 +47,7 @@ struct RunCommand: ParsableCommand {
                 return try SweepExecution.run(plan, jobs: nil, dataDirectory: dataDirectory)
             }
             try SingleRunExecution.run(experiment, options: RunOptions(
-                outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet))
+                outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet, overwrite: overwrite))
         }
     }
 }

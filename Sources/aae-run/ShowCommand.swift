@@ -19,9 +19,14 @@ struct ShowCommand: ParsableCommand {
         "Override a key of the file, e.g. --set training.steps=200 (repeatable).", valueName: "key.path=value"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("unset"), help: ArgumentHelp(
+        "Reset a key to its default as if the file did not give it, e.g. --unset training.epochs (repeatable; "
+            + "applied after --set).", valueName: "key.path"))
+    var unsets: [String] = []
+
     func run() throws {
         try CommandLineFailure.reporting {
-            let experiment = try ExperimentReader.load(path: file, overrides: overrides.map(Override.init(parsing:)))
+            let experiment = try ExperimentReader.load(path: file, overrides: Override.commandLine(set: overrides, unset: unsets))
             print(resolvedYAML(experiment), terminator: "")
         }
     }

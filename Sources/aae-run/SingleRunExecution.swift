@@ -1,9 +1,11 @@
 import AAEExperiment
 import ArgumentParser
+import Foundation
 
 /// Trains one run for a command: progress on stderr, the summary on stdout,
 /// exit status 3 when it diverged and 130 when a signal stopped it (after a
-/// checkpoint, so that `aae-run resume` continues it).
+/// checkpoint, so that `aae-run resume` continues it). A run that fails once
+/// it has started writing its folder leaves status.csv saying `failed` and why.
 enum SingleRunExecution {
     static func run(_ experiment: Experiment, options: RunOptions) throws {
         let stop = StopRequest()
@@ -13,7 +15,17 @@ enum SingleRunExecution {
         options.stopRequest = stop
         let runner = ExperimentRunner(experiment: experiment, options: options)
         runner.progress = { CommandLineFailure.printError($0) }
-        let result = try runner.run()
+        let start = Date()
+        let result: RunResult
+        do {
+            result = try runner.run()
+        } catch {
+            if runner.hasBegunWriting {
+                try? RunRecord(status: "failed", wallTimeSeconds: Date().timeIntervalSince(start), error: "\(error)")
+                    .write(in: runner.outputDirectory)
+            }
+            throw error
+        }
         print(RunSummary(experiment: experiment, result: result).text)
         switch result.status {
         case .completed: break

@@ -18,7 +18,7 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "The experiment file (YAML) with a `sweep:` section.")
     var file: String
 
-    @Option(name: .long, help: "Runs trained at once (default: the number of cores).")
+    @Option(name: .long, help: "Runs trained at once, at least 1 (default: the number of cores).")
     var jobs: Int?
 
     @Option(name: .long, help: "The sweep's folder (default: results/<name>).")
@@ -28,6 +28,11 @@ struct SweepCommand: ParsableCommand {
         "Override a key of the file in every run, e.g. --set training.steps=200 (repeatable).", valueName: "key.path=value"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("unset"), help: ArgumentHelp(
+        "Reset a key to its default as if the file did not give it, e.g. --unset training.epochs (repeatable; "
+            + "applied after --set).", valueName: "key.path"))
+    var unsets: [String] = []
+
     @Flag(name: .customLong("dry-run"), help: "List the run ids and their overrides; train nothing.")
     var dryRun = false
 
@@ -35,8 +40,9 @@ struct SweepCommand: ParsableCommand {
     var dataDirectory: String?
 
     func run() throws {
+        try CommandLineFailure.checkJobs(jobs)
         try CommandLineFailure.reporting {
-            let plan = try SweepPlan.load(path: file, overrides: overrides.map(Override.init(parsing:)), outputDirectory: out)
+            let plan = try SweepPlan.load(path: file, overrides: Override.commandLine(set: overrides, unset: unsets), outputDirectory: out)
             try SweepExecution.run(plan, jobs: jobs, dataDirectory: dataDirectory, dryRun: dryRun)
         }
     }

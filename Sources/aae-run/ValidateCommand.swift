@@ -20,12 +20,22 @@ struct ValidateCommand: ParsableCommand {
         "Override a key of every file, e.g. --set training.steps=200 (repeatable).", valueName: "key.path=value"))
     var overrides: [String] = []
 
+    @Option(name: .customLong("unset"), help: ArgumentHelp(
+        "Reset a key to its default as if the file did not give it, e.g. --unset training.epochs (repeatable; "
+            + "applied after --set).", valueName: "key.path"))
+    var unsets: [String] = []
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp(
+        "Where datasets are (default: $AAE_DATA_DIR, else ./data); MNIST's size is read from there.",
+        valueName: "dir"))
+    var dataDirectory: String?
+
     func run() throws {
         var validations: [FileValidation] = []
         try CommandLineFailure.reporting {
-            let parsed = try overrides.map(Override.init(parsing:))
+            let parsed = try Override.commandLine(set: overrides, unset: unsets)
             for file in files {
-                let validation = FileValidation(path: file, overrides: parsed)
+                let validation = FileValidation(path: file, overrides: parsed, dataDirectory: dataDirectory)
                 if !validations.isEmpty { print("") }
                 print(validation.text, terminator: "")
                 validations.append(validation)

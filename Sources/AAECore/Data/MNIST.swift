@@ -49,6 +49,20 @@ public enum MNIST {
                          description: "official split: \(train.count) train / \(test.count) test")
     }
 
+    /// The number of training examples `load(directory:)` would give, from the
+    /// files' headers alone: the official training set's count, or
+    /// `testOnlyTrainCount` for the test set alone; nil when the files are
+    /// missing or unreadable (loading them reports why).
+    public static func trainingCount(directory: URL) -> Int? {
+        let folder = filesFolder(for: directory)
+        if let trainImages = existingFile(trainImagesName, in: folder) {
+            return try? IDXHeader.readImages(trainImages).count
+        }
+        guard let testImages = existingFile(testImagesName, in: folder),
+              (try? IDXHeader.readImages(testImages).count) == testSetCount else { return nil }
+        return testOnlyTrainCount
+    }
+
     /// Reads one images/labels pair and checks that they belong together.
     public static func loadPair(images imagesURL: URL, labels labelsURL: URL,
                                 scale: PixelScale) throws -> LabeledImages {

@@ -31,7 +31,19 @@ public struct ConfigErrors: Error, CustomStringConvertible, Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// Diagnostics printed at most: past them a file has more wrong with it
+    /// than one reading can help with, and the rest are counted in one line.
+    public static let printedLimit = 50
+
+    /// The first `printedLimit` diagnostics, one a line, then how many more there are.
     public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
+        Self.lines(diagnostics).joined(separator: "\n")
+    }
+
+    /// The lines that print `diagnostics`: at most `printedLimit` and a last line counting the others.
+    public static func lines(_ diagnostics: [ConfigDiagnostic]) -> [String] {
+        let shown = diagnostics.prefix(printedLimit).map(\.description)
+        let more = diagnostics.count - shown.count
+        return more > 0 ? shown + ["… and \(more) more error\(more == 1 ? "" : "s") (fix the ones above first)"] : shown
     }
 }

@@ -94,7 +94,7 @@ struct ConfigNode {
         guard let value = string() else { return nil }
         guard choices.contains(value) else {
             let hint = Suggestions.nearest(to: value, in: choices).map { " (did you mean `\($0)`?)" } ?? ""
-            error("expected one of \(choices.joined(separator: ", ")), found `\(value)`\(hint)")
+            error("expected one of \(Suggestions.list(choices)), found `\(value)`\(hint)")
             return nil
         }
         return value
@@ -160,7 +160,7 @@ struct ConfigNode {
     /// with the nearest allowed one as a suggestion.
     func fields(_ allowed: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
-            error("expected a mapping with keys \(allowed.joined(separator: ", ")), found \(found)")
+            error("expected a mapping with keys \(Suggestions.list(allowed)), found \(found)")
             return nil
         }
         var values: [String: ConfigNode] = [:]
@@ -171,7 +171,7 @@ struct ConfigNode {
             }
             guard allowed.contains(key) else {
                 let hint = Suggestions.nearest(to: key, in: allowed).map { "did you mean `\($0)`?" }
-                    ?? "valid keys: \(allowed.joined(separator: ", "))"
+                    ?? "valid keys: \(Suggestions.list(allowed))"
                 log.report("unknown key `\(key)`; \(hint)", at: keyNode, path: path.isEmpty ? key : "\(path).\(key)")
                 continue
             }

@@ -1,3 +1,7 @@
+import AAECore
+import Foundation
+import Yams
+
 /// The outcome of checking one experiment file without training: the summary
 /// of its networks when it is valid, every diagnostic when it is not. A sweep
 /// file is valid when every run it expands to is (the same check as `aae-run
@@ -16,11 +20,14 @@ public struct FileValidation: Sendable {
 
     public var isValid: Bool { summary != nil }
 
-    /// Reads `path` with `overrides` applied and, when it is valid, builds its networks.
-    public init(path: String, overrides: [Override] = []) {
+    /// Reads `path` with `overrides` applied and, when it is valid, builds its
+    /// networks. `dataDirectory` is where MNIST is looked for (as a run does),
+    /// whose size the batch is checked against from the files' headers.
+    public init(path: String, overrides: [Override] = [], dataDirectory: String? = nil) {
         file = path
         do {
             let experiment = try ExperimentReader.load(path: path, overrides: overrides)
+            try Self.checkBatchFitsMNIST(experiment, file: path, dataDirectory: dataDirectory)
             sweepRunCount = experiment.sweep == nil
                 ? nil : try SweepPlan.load(path: path, overrides: overrides).runs.count
             summary = ExperimentSummary(experiment: experiment)
@@ -36,6 +43,23 @@ public struct FileValidation: Sendable {
         }
     }
 
+    /// The batch-size check of the schema for MNIST, whose training set size
+    /// (60,000, or 8,000 with the test set alone) depends on the files found:
+    /// read from their headers, without loading them.
+    private static func checkBatchFitsMNIST(_ experiment: Experiment, file: String, dataDirectory: String?) throws {
+        let data = experiment.data
+        guard data.dataset == "mnist", data.labels == nil,
+              let available = MNIST.trainingCount(directory: DataDirectory.resolve(explicit: dataDirectory)) else { return }
+        let count = DataSpec.kept(of: available, fraction: data.trainFraction, size: data.trainSize)
+        let batchSize = experiment.training.batchSize
+        guard batchSize > count else { return }
+        let mark = (try? Yams.compose(yaml: String(contentsOfFile: file, encoding: .utf8)))??["training"]?["batch_size"]?.mark
+        throw ConfigErrors([ConfigDiagnostic(
+            file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, keyPath: "training.batch_size",
+            message: "a batch of \(batchSize) examples is larger than the training set (\(count) examples of `mnist` "
+                + "in \(DataDirectory.resolve(explicit: dataDirectory).path))")])
+    }
+
     /// `FILE: valid` and the summary (of the base experiment, for a sweep), or
     /// `FILE: N errors` and the diagnostics.
     public var text: String {
@@ -44,6 +68,6 @@ public struct FileValidation: Sendable {
             return "\(file): valid\n" + (runs ?? "") + summary.text
         }
         let count = diagnostics.count == 1 ? "1 error" : "\(diagnostics.count) errors"
-        return "\(file): invalid, \(count)\n" + diagnostics.map { "\($0)\n" }.joined()
+        return "\(file): invalid, \(count)\n" + ConfigErrors.lines(diagnostics).map { "\($0)\n" }.joined()
     }
 }

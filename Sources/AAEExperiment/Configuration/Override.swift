@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A `--set key.path=value` given on the command line, applied to the file's
@@ -7,7 +8,9 @@ public struct Override: Sendable, Equatable, CustomStringConvertible {
     /// The value as YAML text (`0.001`, `[dense 64, relu]`).
     public let value: String
 
-    /// Parses `key.path=value`.
+    /// Parses `key.path=value`. A null value (`null`, `~` or nothing) is
+    /// refused: in an experiment file it means "the default", so it would
+    /// reset the key silently; `Override(unsetting:)` (`--unset`) says so.
     public init(parsing text: String) throws {
         guard let equals = text.firstIndex(of: "=") else {
             throw OverrideError("`--set \(text)` needs the form key.path=value")
@@ -18,6 +21,30 @@ public struct Override: Sendable, Equatable, CustomStringConvertible {
         }
         keyPath = Self.keepingSweptKeysWhole(path)
         value = String(text[text.index(after: equals)...])
+        if Self.isNull(value) {
+            let key = keyPath.joined(separator: ".")
+            throw OverrideError("`--set \(text)`: a null value resets `\(key)` to its default; "
+                                + "say so with `--unset \(key)` (or quote the text: --set '\(key)=\"\(value)\"')")
+        }
+    }
+
+    /// Parses `key.path` of `--unset`: the key as if the file did not give it, so it takes its default.
+    public init(unsetting text: String) throws {
+        let path = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !text.contains("="), path.allSatisfy({ !$0.isEmpty }) else {
+            throw OverrideError("`--unset \(text)` needs a key path such as training.epochs")
+        }
+        self.init(keyPath: Self.keepingSweptKeysWhole(path), value: "null")
+    }
+
+    /// The overrides of a command line: every `--set`, then every `--unset`.
+    public static func commandLine(set: [String], unset: [String]) throws -> [Override] {
+        try set.map(Override.init(parsing:)) + unset.map(Override.init(unsetting:))
+    }
+
+    /// Whether YAML reads `text` as null.
+    private static func isNull(_ text: String) -> Bool {
+        ["", "~", "null", "Null", "NULL"].contains(text.trimmingCharacters(in: .whitespaces))
     }
 
     /// A grid or zip sweep names the keys it varies by their dotted paths

@@ -8,6 +8,13 @@ enum Suggestions {
         return best.1 <= allowance ? best.0 : nil
     }
 
+    /// At most `limit` names, comma-separated, then how many more there are:
+    /// a list of valid names stays one short line however many there are.
+    static func list(_ names: [String], limit: Int = 12) -> String {
+        let shown = names.prefix(limit).joined(separator: ", ")
+        return names.count > limit ? "\(shown) and \(names.count - limit) more" : shown
+    }
+
     /// Levenshtein distance.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

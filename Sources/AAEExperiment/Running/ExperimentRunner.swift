@@ -12,6 +12,9 @@ public final class ExperimentRunner {
     public let options: RunOptions
     /// Receives one line of progress per log step (stderr in the CLI).
     public var progress: (String) -> Void = { _ in }
+    /// Whether `run` got past its checks and wrote to the folder: a run that
+    /// fails after this point is the folder's run, and its failure is recorded there.
+    public private(set) var hasBegunWriting = false
 
     /// Held-out and training-subset evaluations use at most this many examples.
     static let evaluationSize = 2_000
@@ -45,13 +48,11 @@ public final class ExperimentRunner {
         }
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
         let learningRates = ScheduledLearningRates(model: model, optimizer: experiment.optimizer)
-        let directory = outputDirectory
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let folderLock = try FolderLock(directory: directory)
-        defer { folderLock.release() }
         let configuration = resolvedYAML(experiment)
-        try AtomicFile.write(configuration, to: directory.appendingPathComponent("config.resolved.yaml"))
-        RunRecord.remove(in: directory)
+        let folder = try RunFolder(directory: outputDirectory, experiment: experiment, configuration: configuration,
+                                   resume: options.resume, overwrite: options.overwrite)
+        defer { folder.release() }
+        let directory = folder.directory
         let metricsURL = directory.appendingPathComponent("metrics.csv")
         let runEvaluator = RunEvaluator(experiment: experiment, data: data)
         let evaluationColumns = training.evalEvery > 0
@@ -79,11 +80,7 @@ public final class ExperimentRunner {
         let start = Date()
         var windowStart = start
         var firstStep = 1, elapsedBefore: Double = 0, stepsTrained = 0
-        if options.resume, let checkpoint = try RunCheckpointFile.load(in: directory) {
-            guard checkpoint.configuration == configuration else {
-                throw RunError("\(RunCheckpointFile.url(in: directory).path) was written by another experiment "
-                               + "(its config differs from this run's); delete it to start the run again")
-            }
+        if let checkpoint = folder.checkpoint {
             guard checkpoint.windowSums.count == sums.count,
                   checkpoint.loggedRows.allSatisfy({ $0.count == log.columns.count }) else {
                 throw RunError("\(RunCheckpointFile.url(in: directory).path) logs other metrics than this model")
@@ -96,6 +93,8 @@ public final class ExperimentRunner {
             firstStep = checkpoint.step + 1
             elapsedBefore = checkpoint.elapsedSeconds
         }
+        try folder.begin()
+        hasBegunWriting = true
         func saveCheckpoint(step: Int) throws {
             try RunCheckpointFile.save(Checkpoint(
                 step: step, configuration: configuration, elapsedSeconds: elapsedBefore + Date().timeIntervalSince(start),
@@ -178,6 +177,7 @@ public final class ExperimentRunner {
             try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale, metrics: log.table,
                                     directory: directory, title: experiment.name, random: &figureRandom,
                                     plots: Set(experiment.report.plots))
+            if isStopRequested { status = .interrupted(step: training.steps) }
         }
         let lastRow = log.table.rows.last ?? []
         let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }

@@ -17,6 +17,9 @@ public struct RunOptions: Sendable {
     public var blasThreads: Int?
     /// Continue from the checkpoint in the output folder, when there is one.
     public var resume: Bool
+    /// Replace the run of another experiment that the output folder holds
+    /// (without it, such a folder is refused and left as it is).
+    public var overwrite: Bool
     /// Checked before every step: when requested, the run writes a checkpoint and ends `interrupted`.
     public var stopRequest: StopRequest?
     /// Ends the run as an interruption would once this step is done (for tests and time-boxed jobs).
@@ -24,7 +27,7 @@ public struct RunOptions: Sendable {
 
     public init(outputDirectory: String? = nil, dataDirectory: String? = nil, quiet: Bool = false,
                 blasThreads: Int? = BLAS.threadCount, resume: Bool = false, stopRequest: StopRequest? = nil,
-                stopAfterStep: Int? = nil) {
+                stopAfterStep: Int? = nil, overwrite: Bool = false) {
         self.outputDirectory = outputDirectory
         self.dataDirectory = dataDirectory
         self.quiet = quiet
@@ -32,5 +35,6 @@ public struct RunOptions: Sendable {
         self.resume = resume
         self.stopRequest = stopRequest
         self.stopAfterStep = stopAfterStep
+        self.overwrite = overwrite
     }
 }

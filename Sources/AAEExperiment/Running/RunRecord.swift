@@ -46,8 +46,4 @@ public struct RunRecord: Equatable, Sendable {
               let row = table.rows.first, table.header == columns else { return nil }
         return RunRecord(status: row[0], divergedAtStep: Int(row[1]), wallTimeSeconds: Double(row[2]) ?? 0, error: row[3])
     }
-
-    static func remove(in directory: URL) {
-        try? FileManager.default.removeItem(at: directory.appendingPathComponent(fileName))
-    }
 }

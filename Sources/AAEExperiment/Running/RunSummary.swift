@@ -14,9 +14,7 @@ public struct RunSummary {
     }
 
     public var text: String {
-        let length = experiment.training.epochs.map { "\($0) epochs" } ?? "\(experiment.training.steps) steps"
-        var lines = ["\(experiment.name): \(result.status) after \(length) "
-                     + "(\(CSVFormat.float(result.stepsPerSecond)) steps/s)"]
+        var lines = ["\(experiment.name): \(ending) (\(CSVFormat.float(result.stepsPerSecond)) steps/s)"]
         lines.append("data: \(result.dataDescription)")
         let evaluated = Set(result.evaluation.map(\.name))
         for (name, value) in result.finalMetrics where name != "step" && !evaluated.contains(name) {
@@ -29,5 +27,16 @@ public struct RunSummary {
         }
         lines.append("results: \(result.outputDirectory.path)")
         return lines.joined(separator: "\n")
+    }
+
+    /// How far the run got: "completed after 300 steps", "diverged at step 2 of
+    /// 300 steps", "interrupted after step 120 of 5 epochs" — the steps done, of the planned length.
+    private var ending: String {
+        let length = experiment.training.epochs.map { "\($0) epochs" } ?? "\(experiment.training.steps) steps"
+        switch result.status {
+        case .completed: return "completed after \(length)"
+        case .diverged(let step): return "diverged at step \(step) of \(length)"
+        case .interrupted(let step): return "interrupted after step \(step) of \(length)"
+        }
     }
 }

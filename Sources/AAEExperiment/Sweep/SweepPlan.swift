@@ -22,6 +22,15 @@ public struct SweepPlan: Sendable {
     /// The swept key paths: the summary's value columns, and the parts of each run id.
     public let keyPaths: [String]
     public let runs: [Run]
+    /// The resolved sweep file (the experiment with `--set` applied, its
+    /// `sweep:` section included), which the sweep saves in its folder as
+    /// `sweep.resolved.yaml` so that `resume` expands the same runs and checks
+    /// each run folder against them; nil for a plan resumed from a folder
+    /// without that file.
+    public var configuration: String? = nil
+
+    /// The file in a sweep's folder that holds `configuration`.
+    public static let configurationFileName = "sweep.resolved.yaml"
 
     /// Expands the sweep of the experiment file at `path` (with `overrides`
     /// applied to every run) and reads the file once per run with that run's
@@ -57,13 +66,21 @@ public struct SweepPlan: Sendable {
         if let errors = diagnostics.errors { throw errors }
         let output = outputDirectory ?? base.output ?? "results/\(base.name)"
         return SweepPlan(name: base.name, outputDirectory: URL(fileURLWithPath: output, isDirectory: true),
-                         keyPaths: keyPaths, runs: runs)
+                         keyPaths: keyPaths, runs: runs, configuration: resolvedYAML(base))
     }
 
     /// The plan of a sweep already written to `directory`, for `aae-run
-    /// resume`: the runs and values listed in its summary.csv, each with the
-    /// experiment saved in its folder's config.resolved.yaml.
+    /// resume`: the sweep of its sweep.resolved.yaml, expanded again, so that
+    /// the sweep refuses run folders that hold another experiment's run as it
+    /// does when it is run from its file. A folder written before that file
+    /// existed gives the runs and values listed in its summary.csv, each with
+    /// the experiment saved in its folder's config.resolved.yaml, which must
+    /// all be runs of one experiment.
     public static func resuming(directory: URL) throws -> SweepPlan {
+        let sweepFile = directory.appendingPathComponent(configurationFileName)
+        if FileManager.default.fileExists(atPath: sweepFile.path) {
+            return try load(path: sweepFile.path, outputDirectory: directory.relativePath)
+        }
         let summaryURL = directory.appendingPathComponent(SweepSummary.fileName)
         let summary: CSVTable
         do {
@@ -87,6 +104,17 @@ public struct SweepPlan: Sendable {
             runs.append(Run(id: id, values: values, overrides: [], experiment: experiment))
         }
         guard let first = runs.first else { throw SweepError("\(summaryURL.path) lists no runs") }
+        let names = runs.reduce(into: [String]()) { names, run in
+            if !names.contains(run.experiment.name) { names.append(run.experiment.name) }
+        }
+        guard names.count == 1 else {
+            let groups = names.map { name in
+                let ids = runs.filter { $0.experiment.name == name }.map(\.id)
+                return "`\(name)`: " + ids.prefix(3).joined(separator: ", ") + (ids.count > 3 ? " and \(ids.count - 3) more" : "")
+            }
+            throw SweepError("\(directory.path) holds runs of several experiments (\(groups.joined(separator: "; "))): "
+                             + "remove the run folders that are not the sweep's, or run the sweep again from its experiment file")
+        }
         return SweepPlan(name: first.experiment.name, outputDirectory: directory, keyPaths: keyPaths, runs: runs)
     }
 

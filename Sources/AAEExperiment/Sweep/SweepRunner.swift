@@ -74,7 +74,8 @@ public final class SweepRunner {
         return SweepOutcome(statuses: summary.entries.map(\.status), outputDirectory: plan.outputDirectory)
     }
 
-    /// Refuses folders left by a different sweep, then writes every run's
+    /// Refuses folders left by a different sweep (or holding another
+    /// experiment's run), then writes sweep.resolved.yaml and every run's
     /// config.resolved.yaml, so that the sweep can be resumed from its folder
     /// before all runs have started.
     private func prepareFolders() throws {
@@ -87,8 +88,13 @@ public final class SweepRunner {
         }
         guard conflicts.isEmpty else {
             let listed = conflicts.prefix(3).joined(separator: ", ") + (conflicts.count > 3 ? " and \(conflicts.count - 3) more" : "")
-            throw SweepError("\(plan.outputDirectory.path) holds runs of another version of this sweep (\(listed)): "
-                             + "their config.resolved.yaml differs from this sweep's; remove them or write elsewhere with --out")
+            throw SweepError("\(plan.outputDirectory.path) holds runs of another version of this sweep or of another "
+                             + "experiment (\(listed)): their config.resolved.yaml differs from this sweep's; remove those "
+                             + "run folders, or write the sweep elsewhere with --out")
+        }
+        if let configuration = plan.configuration {
+            try AtomicFile.write(configuration,
+                                 to: plan.outputDirectory.appendingPathComponent(SweepPlan.configurationFileName))
         }
         for run in plan.runs {
             try AtomicFile.write(resolvedYAML(run.experiment),
