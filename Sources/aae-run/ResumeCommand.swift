@@ -8,10 +8,13 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume",
         abstract: "Continue an interrupted sweep or run from its checkpoints.",
         discussion: """
-            DIR is a sweep folder (it holds summary.csv): runs that ended are skipped and the others continue \
-            from their last checkpoint (or start) with the settings saved in their config.resolved.yaml. \
+            DIR is a sweep folder (it holds summary.csv): the sweep saved in its sweep.resolved.yaml is expanded \
+            again and checked against the run folders as `aae-run sweep` does (a folder holding another \
+            experiment's run is refused); runs that ended are skipped and the others continue from their last \
+            checkpoint (or start). \
             Or DIR is a run folder (it holds config.resolved.yaml): the run continues from its checkpoint. \
-            A resumed run writes the same metrics.csv as a run never interrupted.
+            A resumed run writes the same metrics.csv as a run never interrupted. A folder that cannot be \
+            continued (a corrupt checkpoint, one of other settings) is refused before any file changes.
             """)
 
     @Argument(help: ArgumentHelp("A sweep folder or a run folder.", valueName: "DIR"))

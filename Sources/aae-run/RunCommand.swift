@@ -6,7 +6,13 @@ import Foundation
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Train one experiment and write metrics.csv and plots.")
+        abstract: "Train one experiment and write metrics.csv and plots.",
+        discussion: """
+            A folder that holds a run of another experiment (another `name` in its config.resolved.yaml) is \
+            refused unless --overwrite is given; a run of the same experiment replaces the earlier one, whose \
+            figures and evaluation are removed first. A run that fails once it has started writes status.csv \
+            with the reason.
+            """)
 
     @Argument(help: "The experiment file (YAML).")
     var file: String

@@ -10,7 +10,8 @@ struct SweepCommand: ParsableCommand {
             Expands the file's `sweep:` section (grid, zip, random, seeds), checks every run against the \
             schema, then trains the runs, each in <out>/<run id>/, with one BLAS thread per run so that \
             results do not depend on --jobs. <out>/summary.csv has one row per run and is updated as runs \
-            end. Running the same sweep again (or `aae-run resume <out>`) skips runs that ended and \
+            end; <out>/sweep.resolved.yaml holds the sweep (--set applied) that `resume` expands again. \
+            Running the same sweep again (or `aae-run resume <out>`) skips runs that ended and \
             continues the others from their checkpoints. Ctrl-C stops the runs at a step boundary with a \
             checkpoint. Exit status: 0 all completed, 1 some failed, 3 some diverged, 130 interrupted.
             """)

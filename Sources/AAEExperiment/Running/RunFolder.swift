@@ -80,10 +80,16 @@ final class RunFolder {
         hasBegun = true
         var stale = [RunRecord.fileName] + Self.resultFileNames.filter { $0 != "metrics.csv" }
         if checkpoint == nil { stale += ["metrics.csv", RunCheckpointFile.fileName] }
-        for name in stale { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
-        for name in Self.orphanedTemporaryFiles(in: directory) {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        for name in stale + Self.orphanedTemporaryFiles(in: directory) {
+            Self.removeFile(directory.appendingPathComponent(name))
         }
+    }
+
+    /// Removes `url` when it is a file; a folder of that name is left for the run's write to report.
+    private static func removeFile(_ url: URL) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return }
+        try? FileManager.default.removeItem(at: url)
     }
 
     /// Releases the folder's lock.
