@@ -17,6 +17,6 @@ struct AAERun: ParsableCommand {
             SIGINT/SIGTERM (a checkpoint was written; continue with `aae-run resume`).
             """,
         version: AAERunVersion.current,
-        subcommands: [RunCommand.self, SweepCommand.self, ResumeCommand.self, EvalCommand.self, ExportCommand.self, ValidateCommand.self, ShowCommand.self, DiffCommand.self, IndexCommand.self, TableCommand.self],
+        subcommands: [RunCommand.self, SweepCommand.self, ResumeCommand.self, CollectCommand.self, EvalCommand.self, ExportCommand.self, ValidateCommand.self, ShowCommand.self, DiffCommand.self, IndexCommand.self, TableCommand.self],
         defaultSubcommand: RunCommand.self)
 }

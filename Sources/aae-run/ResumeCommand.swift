@@ -15,6 +15,11 @@ struct ResumeCommand: ParsableCommand {
             Or DIR is a run folder (it holds config.resolved.yaml): the run continues from its checkpoint. \
             A resumed run writes the same metrics.csv as a run never interrupted. A folder that cannot be \
             continued (a corrupt checkpoint, one of other settings) is refused before any file changes.
+
+            With --shard i/N (what a SLURM array task runs), DIR is a sweep frozen by `aae-run sweep \
+            --launcher slurm`: only the i-th of N blocks of its runs trains, each locking only its own folder, \
+            summary.csv is left to `aae-run collect`, a repeated SIGTERM still lets the checkpoints be \
+            written, and SIGUSR1 checkpoints the runs and requeues the task (scontrol requeue).
             """)
 
     @Argument(help: ArgumentHelp("A sweep folder or a run folder.", valueName: "DIR"))
@@ -23,6 +28,15 @@ struct ResumeCommand: ParsableCommand {
     @Option(name: .long, help: "Runs trained at once, for a sweep, at least 1 (default: the number of cores).")
     var jobs: Int?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Train only the i-th of N blocks of a frozen sweep's runs (0-based; a SLURM array task).", valueName: "i/N"))
+    var shard: String?
+
+    @Option(name: .customLong("max-requeues"), help: ArgumentHelp(
+        "With --shard: times the task may requeue itself on SIGUSR1 (it compares SLURM_RESTART_COUNT).",
+        valueName: "N"))
+    var maxRequeues = SlurmSubmissionOptions.defaultMaxRequeues
+
     @Option(name: .customLong("data-dir"), help: "Where datasets are (default: $AAE_DATA_DIR, else ./data).")
     var dataDirectory: String?
 
@@ -30,6 +44,10 @@ struct ResumeCommand: ParsableCommand {
         try CommandLineFailure.checkJobs(jobs)
         try CommandLineFailure.reporting {
             let folder = URL(fileURLWithPath: directory, isDirectory: true)
+            if let shard {
+                return try SlurmTaskExecution.run(directory: folder, shard: SweepShard(parsing: shard), jobs: jobs,
+                                                  dataDirectory: dataDirectory, maxRequeues: maxRequeues)
+            }
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path) {
                 try SweepExecution.run(SweepPlan.resuming(directory: folder), jobs: jobs, dataDirectory: dataDirectory)
             } else {

@@ -26,6 +26,12 @@ public final class FolderLock {
             throw FolderLockError("cannot create \(path): \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            if let unsupported = FolderLockError.locksUnsupported(directory: directory, errno: code) {
+                close(descriptor)
+                descriptor = -1
+                throw unsupported
+            }
             let holder = Self.readProcessID(descriptor)
             close(descriptor)
             descriptor = -1

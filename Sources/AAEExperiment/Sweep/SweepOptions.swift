@@ -10,15 +10,18 @@ public struct SweepOptions: Sendable {
     public var stopRequest: StopRequest?
     /// Every run stops as if interrupted after this step (for tests).
     public var stopAfterStep: Int?
+    /// Train only this block of the runs, leaving the sweep's summary alone (a SLURM array task).
+    public var shard: SweepShard?
 
     /// One job per core.
     public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     public init(jobs: Int = SweepOptions.defaultJobs, dataDirectory: String? = nil, stopRequest: StopRequest? = nil,
-                stopAfterStep: Int? = nil) {
+                stopAfterStep: Int? = nil, shard: SweepShard? = nil) {
         self.jobs = jobs
         self.dataDirectory = dataDirectory
         self.stopRequest = stopRequest
         self.stopAfterStep = stopAfterStep
+        self.shard = shard
     }
 }

@@ -92,18 +92,26 @@ public struct SweepPlan: Sendable {
             throw SweepError("\(summaryURL.path) is not a sweep summary (no run_id and status columns)")
         }
         let keyPaths = Array(summary.header[1..<statusIndex]).filter { $0 != SweepSummary.derivedSeedColumn }
+        return try listed(in: summary, at: summaryURL, keyPaths: keyPaths, directory: directory)
+    }
+
+    /// The plan of the runs `table` lists (a `run_id` column, then `keyPaths`
+    /// among its columns), in its order, each with the experiment saved in its
+    /// folder's config.resolved.yaml under `directory`, which must all be runs
+    /// of one experiment.
+    static func listed(in table: CSVTable, at url: URL, keyPaths: [String], directory: URL) throws -> SweepPlan {
         var runs: [Run] = []
-        for row in summary.rows {
+        for row in table.rows {
             let id = row[0]
             let config = directory.appendingPathComponent(id).appendingPathComponent("config.resolved.yaml")
             guard FileManager.default.fileExists(atPath: config.path) else {
                 throw SweepError("\(config.path) is missing: run the sweep again from its experiment file")
             }
             let experiment = try ExperimentReader.load(path: config.path)
-            let values = keyPaths.map { key in row[summary.header.firstIndex(of: key)!] }
+            let values = keyPaths.map { key in row[table.header.firstIndex(of: key)!] }
             runs.append(Run(id: id, values: values, overrides: [], experiment: experiment))
         }
-        guard let first = runs.first else { throw SweepError("\(summaryURL.path) lists no runs") }
+        guard let first = runs.first else { throw SweepError("\(url.path) lists no runs") }
         let names = runs.reduce(into: [String]()) { names, run in
             if !names.contains(run.experiment.name) { names.append(run.experiment.name) }
         }

@@ -18,6 +18,10 @@ import Foundation
 /// `interrupted` and starts no new run; runs that ended (completed or
 /// diverged) are skipped when the sweep is run again, and the others continue
 /// from their checkpoints.
+///
+/// With `options.shard`, only that block of runs trains (one SLURM array
+/// task's): the sweep folder is not locked (each run locks its own folder)
+/// and summary.csv is left to the collect step.
 public final class SweepRunner {
     public let plan: SweepPlan
     public let options: SweepOptions
@@ -38,23 +42,24 @@ public final class SweepRunner {
     }
 
     public func run() throws -> SweepOutcome {
+        let indices = try options.shard?.runIndices(total: plan.runs.count) ?? plan.runs.indices
         try FileManager.default.createDirectory(at: plan.outputDirectory, withIntermediateDirectories: true)
-        let folderLock = try FolderLock(directory: plan.outputDirectory)
-        defer { folderLock.release() }
-        try prepareFolders()
-        for (index, run) in plan.runs.enumerated() {
-            let directory = plan.directory(of: run)
+        let folderLock = isSharded ? nil : try FolderLock(directory: plan.outputDirectory)
+        defer { folderLock?.release() }
+        if !isSharded { try plan.prepareFolders() }
+        for index in indices {
+            let directory = plan.directory(of: plan.runs[index])
             if let record = RunRecord.read(in: directory), record.isFinished {
                 summary.entries[index] = SweepRunEntry(directory: directory, record: record)
             } else {
                 queue.append(index)
             }
         }
-        tracker = SweepProgress(total: plan.runs.count, alreadyFinished: plan.runs.count - queue.count,
+        tracker = SweepProgress(total: indices.count, alreadyFinished: indices.count - queue.count,
                                 jobs: max(options.jobs, 1))
-        try summary.write()
-        if queue.count < plan.runs.count {
-            progress("\(plan.runs.count - queue.count) of \(plan.runs.count) runs already ended; skipping them")
+        if !isSharded { try summary.write() }
+        if queue.count < indices.count {
+            progress("\(indices.count - queue.count) of \(indices.count) runs already ended; skipping them")
         }
 
         let previousThreads = (BLAS.threadCount, Parallelism.workers)
@@ -69,37 +74,11 @@ public final class SweepRunner {
         }
         group.wait()
         if let summaryError { throw summaryError }
-        try summary.write()
-        try summary.writeFigures()
-        return SweepOutcome(statuses: summary.entries.map(\.status), outputDirectory: plan.outputDirectory)
-    }
-
-    /// Refuses folders left by a different sweep (or holding another
-    /// experiment's run), then writes sweep.resolved.yaml and every run's
-    /// config.resolved.yaml, so that the sweep can be resumed from its folder
-    /// before all runs have started.
-    private func prepareFolders() throws {
-        var conflicts: [String] = []
-        for run in plan.runs {
-            let config = plan.directory(of: run).appendingPathComponent("config.resolved.yaml")
-            if let existing = try? String(contentsOf: config, encoding: .utf8), existing != resolvedYAML(run.experiment) {
-                conflicts.append(run.id)
-            }
+        if !isSharded {
+            try summary.write()
+            try summary.writeFigures()
         }
-        guard conflicts.isEmpty else {
-            let listed = conflicts.prefix(3).joined(separator: ", ") + (conflicts.count > 3 ? " and \(conflicts.count - 3) more" : "")
-            throw SweepError("\(plan.outputDirectory.path) holds runs of another version of this sweep or of another "
-                             + "experiment (\(listed)): their config.resolved.yaml differs from this sweep's; remove those "
-                             + "run folders, or write the sweep elsewhere with --out")
-        }
-        if let configuration = plan.configuration {
-            try AtomicFile.write(configuration,
-                                 to: plan.outputDirectory.appendingPathComponent(SweepPlan.configurationFileName))
-        }
-        for run in plan.runs {
-            try AtomicFile.write(resolvedYAML(run.experiment),
-                                 to: plan.directory(of: run).appendingPathComponent("config.resolved.yaml"))
-        }
+        return SweepOutcome(statuses: indices.map { summary.entries[$0].status }, outputDirectory: plan.outputDirectory)
     }
 
     /// A worker: trains runs until none is left or a stop is requested.
@@ -141,10 +120,13 @@ public final class SweepRunner {
         report(tracker.ended(plan.runs[index].id, entry: entry, at: Date()))
     }
 
-    /// Writes the summary and prints `line`; called with `lock` held.
+    /// A shard's runs only: no sweep lock, no summary (the collect step writes it).
+    private var isSharded: Bool { options.shard != nil }
+
+    /// Writes the summary (unless sharded) and prints `line`; called with `lock` held.
     private func report(_ line: String) {
         do {
-            try summary.write()
+            if !isSharded { try summary.write() }
         } catch {
             summaryError = summaryError ?? error
         }
