@@ -6,22 +6,10 @@ import XCTest
 /// The built `aae-run` binary in a child process, killed or interrupted in the
 /// middle of a sweep, as a user or a machine would.
 final class SweepProcessTests: XCTestCase {
-    /// `aae-run` beside the test bundle (the same build), else in .build/release.
-    private func binary() throws -> URL {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let candidates = [testBinary.deletingLastPathComponent().appendingPathComponent("aae-run"),
-                          Bundle(for: Self.self).bundleURL.deletingLastPathComponent().appendingPathComponent("aae-run"),
-                          Repository.root.appendingPathComponent(".build/release/aae-run")]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("aae-run is not built (looked in \(candidates.map(\.path)))")
-        }
-        return found
-    }
-
     /// Starts `aae-run sweep` on `file` into `out`, its output discarded.
     private func startSweep(_ file: String, out: String, jobs: Int = 2) throws -> Process {
         let process = Process()
-        process.executableURL = try binary()
+        process.executableURL = try AAERunBinary.url()
         process.arguments = ["sweep", file, "--out", out, "--jobs", String(jobs),
                              "--data-dir", SweepWorkspace.dataDirectory.path]
         process.standardOutput = FileHandle.nullDevice
