@@ -12,7 +12,8 @@
 # The daemons listen on ports of their own (16817, 16818), so a real Slurm on this machine is left alone.
 #
 # The node has two partitions: `debug` (the default) and `high`, a higher PriorityTier: a job submitted to
-# `high` preempts the jobs of `debug`, which Slurm requeues after a SIGTERM (PreemptMode=REQUEUE, GraceTime).
+# `high` preempts the jobs of `debug`, which Slurm requeues at once after a SIGTERM (PreemptMode=REQUEUE, no GraceTime).
+# The scheduler runs every 2 s (Slurm's default is 60 s), so that a preemption happens within seconds.
 # Environment: AAE_SLURM_CPUS (the node's CPUs, default 4), AAE_SLURM_MAX_ARRAY_SIZE (default 1001).
 # Needs root, or sudo, for munged (run as user munge) and slurmd.
 set -euo pipefail
@@ -64,6 +65,7 @@ MpiDefault=none
 SwitchType=switch/none
 ReturnToService=2
 SchedulerType=sched/backfill
+SchedulerParameters=sched_interval=2,bf_interval=2
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 SlurmdParameters=config_overrides
@@ -76,8 +78,8 @@ MailProg=/bin/true
 MinJobAge=600
 MaxArraySize=${AAE_SLURM_MAX_ARRAY_SIZE:-1001}
 NodeName=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$memory State=UNKNOWN
-PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP PriorityTier=1 PreemptMode=REQUEUE GraceTime=5
-PartitionName=high Nodes=$node MaxTime=INFINITE State=UP PriorityTier=10 PreemptMode=OFF
+PartitionName=debug Nodes=$node Default=YES MaxTime=INFINITE State=UP PriorityTier=1 PreemptMode=REQUEUE
+PartitionName=high Nodes=$node MaxTime=INFINITE State=UP PriorityTier=10
 EOF
 }
 
