@@ -30,7 +30,7 @@ enum SlurmSweepExecution {
         fflush(stdout)
         guard wait else { return }
         try SlurmQueue.wait(for: jobs.allJobIDs)
-        let outcome = try SweepCollection.outcome(plan)
+        let outcome = SweepCollection.outcome(plan)
         print(outcome.text)
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
