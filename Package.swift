@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
@@ -24,7 +25,9 @@ let package = Package(
                 cSettings: [.unsafeFlags(["-O3", "-fno-math-errno", "-ffp-contract=off"])]),
         .target(name: "AAECore", dependencies: ["CBLAS", "CZlib", "CKernels"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
-        .target(name: "AAEReport", dependencies: ["CCairo"]),
+        .target(name: "AAEReport", dependencies: [
+            "CCairo", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ]),
         .target(name: "AAEExperiment", dependencies: ["AAECore", "AAEReport", "Yams"]),
         .executableTarget(name: "aae-run", dependencies: [
             "AAEExperiment",

@@ -2,8 +2,8 @@ import AAECore
 import AAEReport
 import Foundation
 
-/// Trains one experiment and writes its results: metrics.csv, updated at every
-/// log step, and latent_scatter.png at the end.
+/// Trains one experiment and writes its results: metrics.csv and the TensorBoard
+/// event file (`tb/`), updated at every log step, and the figures at the end.
 ///
 /// Everything that depends on randomness draws from the experiment's seed, so
 /// the same file and seed give byte-identical metrics.csv.
@@ -95,6 +95,8 @@ public final class ExperimentRunner {
         }
         try folder.begin()
         hasBegunWriting = true
+        let tensorBoard = try RunTensorBoard(directory: directory, columns: log.columns, loggedRows: log.rows,
+                                             hyperparameters: options.hyperparameters)
         func saveCheckpoint(step: Int) throws {
             try RunCheckpointFile.save(Checkpoint(
                 step: step, configuration: configuration, elapsedSeconds: elapsedBefore + Date().timeIntervalSince(start),
@@ -141,6 +143,7 @@ public final class ExperimentRunner {
                 }
                 log.append(cells)
                 try? log.write(to: metricsURL)
+                try tensorBoard.logged(cells)
                 let now = Date()
                 let rate = Double(stepsInWindow) / max(now.timeIntervalSince(windowStart), 1e-9)
                 if !options.quiet {
@@ -174,11 +177,13 @@ public final class ExperimentRunner {
             try RunExport.write(model: model, evaluator: runEvaluator, configuration: configuration,
                                 step: training.steps, in: directory)
             var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
-            try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale, metrics: log.table,
-                                    directory: directory, title: experiment.name, random: &figureRandom,
-                                    plots: Set(experiment.report.plots))
+            let figures = try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale,
+                                                  metrics: log.table, directory: directory, title: experiment.name,
+                                                  random: &figureRandom, plots: Set(experiment.report.plots))
+            try tensorBoard.finished(step: training.steps, evaluation: evaluation, figures: figures)
             if isStopRequested { status = .interrupted(step: training.steps) }
         }
+        try tensorBoard.ended(status, steps: training.steps)
         let lastRow = log.table.rows.last ?? []
         let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }
         let wallTime = elapsedBefore + Date().timeIntervalSince(start)

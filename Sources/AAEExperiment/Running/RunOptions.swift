@@ -1,4 +1,5 @@
 import AAECore
+import AAEReport
 import Foundation
 
 /// How to carry out one run of an experiment, as chosen on the command line.
@@ -24,10 +25,14 @@ public struct RunOptions: Sendable {
     public var stopRequest: StopRequest?
     /// Ends the run as an interruption would once this step is done (for tests and time-boxed jobs).
     public var stopAfterStep: Int?
+    /// The run's value of each swept key when it is a run of a sweep: its TensorBoard
+    /// event file then opens an HParams session with them. Empty for a single run.
+    public var hyperparameters: [(name: String, value: HParamValue)]
 
     public init(outputDirectory: String? = nil, dataDirectory: String? = nil, quiet: Bool = false,
                 blasThreads: Int? = BLAS.threadCount, resume: Bool = false, stopRequest: StopRequest? = nil,
-                stopAfterStep: Int? = nil, overwrite: Bool = false) {
+                stopAfterStep: Int? = nil, overwrite: Bool = false,
+                hyperparameters: [(name: String, value: HParamValue)] = []) {
         self.outputDirectory = outputDirectory
         self.dataDirectory = dataDirectory
         self.quiet = quiet
@@ -36,5 +41,6 @@ public struct RunOptions: Sendable {
         self.stopRequest = stopRequest
         self.stopAfterStep = stopAfterStep
         self.overwrite = overwrite
+        self.hyperparameters = hyperparameters
     }
 }

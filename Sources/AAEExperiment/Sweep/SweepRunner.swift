@@ -89,7 +89,8 @@ public final class SweepRunner {
             let start = Date()
             let runOptions = RunOptions(outputDirectory: directory.path, dataDirectory: options.dataDirectory,
                                         quiet: true, blasThreads: nil, resume: true, stopRequest: options.stopRequest,
-                                        stopAfterStep: options.stopAfterStep)
+                                        stopAfterStep: options.stopAfterStep,
+                                        hyperparameters: SweepHParams(plan: plan).session(ofRun: index))
             let record: RunRecord
             do {
                 let result = try ExperimentRunner(experiment: run.experiment, options: runOptions).run()

@@ -38,9 +38,11 @@ struct SweepSummary {
         return CSVTable(header: header, rows: rows)
     }
 
-    /// Replaces summary.csv atomically.
+    /// Replaces summary.csv and the sweep's HParams experiment (`tb/`) atomically.
     func write() throws {
         try table.write(to: url)
+        try SweepHParams(plan: plan).writeExperiment(metricNames: Self.union(entries.map { $0.finalMetrics.map(\.name) }),
+                                                     evaluationNames: Self.union(entries.map { $0.evaluation.map(\.name) }))
     }
 
     /// Replaces the sweep's figures (one per metric of `SweepMetricFigure.metrics`).
