@@ -39,7 +39,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "AAECoreTests", dependencies: ["AAECore"]),
-        .testTarget(name: "AAEReportTests", dependencies: ["AAEReport"]),
+        .testTarget(name: "AAEReportTests", dependencies: [
+            "AAEReport", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ]),
         .testTarget(name: "AAEExperimentTests", dependencies: ["AAEExperiment"]),
     ]
 )

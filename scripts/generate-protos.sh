@@ -23,6 +23,6 @@ out=Sources/AAEReport/TensorBoard/Generated
 rm -f "$out"/*.pb.swift
 mkdir -p "$out"
 protoc --plugin=protoc-gen-swift="$plugin" --proto_path=protos \
-    --swift_opt=FileNaming=DropPath --swift_opt=Visibility=Internal --swift_out="$out" \
+    --swift_opt=FileNaming=DropPath --swift_opt=Visibility=Public --swift_out="$out" \
     $(cd protos && find tensorboard -name '*.proto' | sort)
 echo "generated: $(ls "$out" | tr '\n' ' ')"

@@ -59,7 +59,10 @@ def read_run(path):
         "images": {tag: [[e.step, e.width, e.height, png_decodes(e.encoded_image_string, e.width, e.height)]
                          for e in accumulator.Images(tag)] for tag in tags["images"]},
     }
-    content = accumulator.PluginTagToContent(hparams_metadata.PLUGIN_NAME) if "hparams" in accumulator.ActivePlugins() else {}
+    try:
+        content = accumulator.PluginTagToContent(hparams_metadata.PLUGIN_NAME)
+    except KeyError:
+        content = {}
     if hparams_metadata.EXPERIMENT_TAG in content:
         experiment = hparams_metadata.parse_experiment_plugin_data(content[hparams_metadata.EXPERIMENT_TAG])
         run["experiment"] = {

@@ -7,9 +7,9 @@ import Foundation
 /// figures as `figures/<name>` images at the last step, and, in a sweep, the HParams
 /// session (start with the run's swept values, end with its status).
 ///
-/// The scalars are the metrics.csv cells read back, so TensorBoard shows exactly the
-/// logged values (as float32); empty cells (evaluation columns between evaluations) are
-/// left out.
+/// The scalars are the metrics.csv and eval.csv cells read back, so TensorBoard shows
+/// exactly the logged values (as float32); empty cells (evaluation columns between
+/// evaluations) are left out.
 final class RunTensorBoard {
     /// The tag prefix of eval.csv's values.
     static let evaluationTagPrefix = "eval/"
@@ -42,7 +42,9 @@ final class RunTensorBoard {
 
     /// Appends the evaluation and the figures of a completed run at its last step.
     func finished(step: Int, evaluation: [Metric], figures: [URL]) throws {
-        try log.writeScalars(step: step, evaluation.map { (tag: Self.evaluationTagPrefix + $0.name, value: $0.value) })
+        try log.writeScalars(step: step, evaluation.compactMap { metric in
+            Double(CSVFormat.float(metric.value)).map { (tag: Self.evaluationTagPrefix + metric.name, value: $0) }
+        })
         try log.writeImages(step: step, figures.map {
             (tag: Self.figureTagPrefix + $0.deletingPathExtension().lastPathComponent, png: $0)
         })

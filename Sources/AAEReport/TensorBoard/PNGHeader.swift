@@ -2,16 +2,16 @@ import Foundation
 
 /// The size and colour layout of a PNG file, read from its IHDR chunk: what an image
 /// summary declares beside the PNG bytes.
-struct PNGHeader: Equatable {
-    var width: Int
-    var height: Int
+public struct PNGHeader: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
     /// TensorBoard's colorspace code: 1 grey, 2 grey and alpha, 3 RGB, 4 RGBA.
-    var colorspace: Int
+    public var colorspace: Int
 
     private static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
 
     /// The header of the PNG `data`; nil when `data` is not a PNG file or uses a palette.
-    init?(_ data: Data) {
+    public init?(_ data: Data) {
         let bytes = [UInt8](data.prefix(26))
         guard bytes.count == 26, Array(bytes[0..<8]) == Self.signature,
               Array(bytes[12..<16]) == Array("IHDR".utf8) else { return nil }

@@ -101,7 +101,9 @@ final class TensorBoardEventsTests: XCTestCase {
     func testEveryRunWritesItsEventFileAndDiffIgnoresTheirWallTimes() throws {
         let workspace = try SweepWorkspace()
         try workspace.write("sweep.yaml", tinySweepExperiment)
-        let first = try workspace.plan("sweep.yaml", out: "first"), second = try workspace.plan("sweep.yaml", out: "second")
+        let short = ["sweep.grid.model.latent_dim=[2]", "training.steps=20"]
+        let first = try workspace.plan("sweep.yaml", out: "first", overrides: short)
+        let second = try workspace.plan("sweep.yaml", out: "second", overrides: short)
         _ = try workspace.run(first, jobs: 2)
         _ = try workspace.run(second, jobs: 2)
         for plan in [first, second] {

@@ -1,4 +1,4 @@
-@testable import AAEReport
+import AAEReport
 import XCTest
 
 final class CRC32CTests: XCTestCase {

@@ -1,4 +1,4 @@
-@testable import AAEReport
+import AAEReport
 import Foundation
 import SwiftProtobuf
 import XCTest

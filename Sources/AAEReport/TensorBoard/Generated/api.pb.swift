@@ -39,19 +39,19 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-nonisolated enum Tensorboard_Hparams_DataType: SwiftProtobuf.Enum, Swift.CaseIterable {
-  typealias RawValue = Int
+public nonisolated enum Tensorboard_Hparams_DataType: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
   case unset // = 0
   case string // = 1
   case bool // = 2
   case float64 // = 3
   case UNRECOGNIZED(Int)
 
-  init() {
+  public init() {
     self = .unset
   }
 
-  init?(rawValue: Int) {
+  public init?(rawValue: Int) {
     switch rawValue {
     case 0: self = .unset
     case 1: self = .string
@@ -61,7 +61,7 @@ nonisolated enum Tensorboard_Hparams_DataType: SwiftProtobuf.Enum, Swift.CaseIte
     }
   }
 
-  var rawValue: Int {
+  public var rawValue: Int {
     switch self {
     case .unset: return 0
     case .string: return 1
@@ -72,7 +72,7 @@ nonisolated enum Tensorboard_Hparams_DataType: SwiftProtobuf.Enum, Swift.CaseIte
   }
 
   // The compiler won't synthesize support with the UNRECOGNIZED case.
-  static let allCases: [Tensorboard_Hparams_DataType] = [
+  public static let allCases: [Tensorboard_Hparams_DataType] = [
     .unset,
     .string,
     .bool,
@@ -81,18 +81,18 @@ nonisolated enum Tensorboard_Hparams_DataType: SwiftProtobuf.Enum, Swift.CaseIte
 
 }
 
-nonisolated enum Tensorboard_Hparams_DatasetType: SwiftProtobuf.Enum, Swift.CaseIterable {
-  typealias RawValue = Int
+public nonisolated enum Tensorboard_Hparams_DatasetType: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
   case datasetUnknown // = 0
   case datasetTraining // = 1
   case datasetValidation // = 2
   case UNRECOGNIZED(Int)
 
-  init() {
+  public init() {
     self = .datasetUnknown
   }
 
-  init?(rawValue: Int) {
+  public init?(rawValue: Int) {
     switch rawValue {
     case 0: self = .datasetUnknown
     case 1: self = .datasetTraining
@@ -101,7 +101,7 @@ nonisolated enum Tensorboard_Hparams_DatasetType: SwiftProtobuf.Enum, Swift.Case
     }
   }
 
-  var rawValue: Int {
+  public var rawValue: Int {
     switch self {
     case .datasetUnknown: return 0
     case .datasetTraining: return 1
@@ -111,7 +111,7 @@ nonisolated enum Tensorboard_Hparams_DatasetType: SwiftProtobuf.Enum, Swift.Case
   }
 
   // The compiler won't synthesize support with the UNRECOGNIZED case.
-  static let allCases: [Tensorboard_Hparams_DatasetType] = [
+  public static let allCases: [Tensorboard_Hparams_DatasetType] = [
     .datasetUnknown,
     .datasetTraining,
     .datasetValidation,
@@ -120,19 +120,19 @@ nonisolated enum Tensorboard_Hparams_DatasetType: SwiftProtobuf.Enum, Swift.Case
 }
 
 /// Represents the status of a Session.
-nonisolated enum Tensorboard_Hparams_Status: SwiftProtobuf.Enum, Swift.CaseIterable {
-  typealias RawValue = Int
+public nonisolated enum Tensorboard_Hparams_Status: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
   case unknown // = 0
   case success // = 1
   case failure // = 2
   case running // = 3
   case UNRECOGNIZED(Int)
 
-  init() {
+  public init() {
     self = .unknown
   }
 
-  init?(rawValue: Int) {
+  public init?(rawValue: Int) {
     switch rawValue {
     case 0: self = .unknown
     case 1: self = .success
@@ -142,7 +142,7 @@ nonisolated enum Tensorboard_Hparams_Status: SwiftProtobuf.Enum, Swift.CaseItera
     }
   }
 
-  var rawValue: Int {
+  public var rawValue: Int {
     switch self {
     case .unknown: return 0
     case .success: return 1
@@ -153,7 +153,7 @@ nonisolated enum Tensorboard_Hparams_Status: SwiftProtobuf.Enum, Swift.CaseItera
   }
 
   // The compiler won't synthesize support with the UNRECOGNIZED case.
-  static let allCases: [Tensorboard_Hparams_Status] = [
+  public static let allCases: [Tensorboard_Hparams_Status] = [
     .unknown,
     .success,
     .failure,
@@ -168,58 +168,58 @@ nonisolated enum Tensorboard_Hparams_Status: SwiftProtobuf.Enum, Swift.CaseItera
 /// a training program may generate one or more series of real numbers--each
 /// containing the evaluation of some metric on the model at different training
 /// steps.
-nonisolated struct Tensorboard_Hparams_Experiment: Sendable {
+public nonisolated struct Tensorboard_Hparams_Experiment: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// -- Experiments are scoped by a global name.
   /// Currently, Tensorboard supports displaying data for a single experiment.
-  var name: String = String()
+  public var name: String = String()
 
   /// A description. May contain markdown.
-  var description_p: String = String()
+  public var description_p: String = String()
 
   /// An id for the owning user or group.
-  var user: String = String()
+  public var user: String = String()
 
   /// The time the experiment was created. In seconds since the UNIX epoch.
-  var timeCreatedSecs: Double = 0
+  public var timeCreatedSecs: Double = 0
 
   /// Information about each hyperparameter used in the experiment.
-  var hparamInfos: [Tensorboard_Hparams_HParamInfo] = []
+  public var hparamInfos: [Tensorboard_Hparams_HParamInfo] = []
 
   /// Information about each metric used in the experiment.
-  var metricInfos: [Tensorboard_Hparams_MetricInfo] = []
+  public var metricInfos: [Tensorboard_Hparams_MetricInfo] = []
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  init() {}
+  public init() {}
 }
 
-nonisolated struct Tensorboard_Hparams_HParamInfo: Sendable {
+public nonisolated struct Tensorboard_Hparams_HParamInfo: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// An id for the hyperparameter.
-  var name: String = String()
+  public var name: String = String()
 
   /// A string used to display the hyperparameter in the UI. If empty, the UI
   /// will display the 'name' field.
-  var displayName: String = String()
+  public var displayName: String = String()
 
   /// A description. May contain markdown.
-  var description_p: String = String()
+  public var description_p: String = String()
 
   /// The data type of this hyperparameter.
-  var type: Tensorboard_Hparams_DataType = .unset
+  public var type: Tensorboard_Hparams_DataType = .unset
 
   /// Specifies the set of values this hyperparameter can hold.
-  var domain: Tensorboard_Hparams_HParamInfo.OneOf_Domain? = nil
+  public var domain: Tensorboard_Hparams_HParamInfo.OneOf_Domain? = nil
 
   /// A discrete set of the values this hyperparameter can hold.
-  var domainDiscrete: SwiftProtobuf.Google_Protobuf_ListValue {
+  public var domainDiscrete: SwiftProtobuf.Google_Protobuf_ListValue {
     get {
       if case .domainDiscrete(let v)? = domain {return v}
       return SwiftProtobuf.Google_Protobuf_ListValue()
@@ -229,7 +229,7 @@ nonisolated struct Tensorboard_Hparams_HParamInfo: Sendable {
 
   /// Numeric data type only. The (real) interval from which values of this
   /// hyperparameter are taken.
-  var domainInterval: Tensorboard_Hparams_Interval {
+  public var domainInterval: Tensorboard_Hparams_Interval {
     get {
       if case .domainInterval(let v)? = domain {return v}
       return Tensorboard_Hparams_Interval()
@@ -237,10 +237,10 @@ nonisolated struct Tensorboard_Hparams_HParamInfo: Sendable {
     set {domain = .domainInterval(newValue)}
   }
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   /// Specifies the set of values this hyperparameter can hold.
-  nonisolated enum OneOf_Domain: Equatable, Sendable {
+  public nonisolated enum OneOf_Domain: Equatable, Sendable {
     /// A discrete set of the values this hyperparameter can hold.
     case domainDiscrete(SwiftProtobuf.Google_Protobuf_ListValue)
     /// Numeric data type only. The (real) interval from which values of this
@@ -249,67 +249,67 @@ nonisolated struct Tensorboard_Hparams_HParamInfo: Sendable {
 
   }
 
-  init() {}
+  public init() {}
 }
 
 /// Represents the closed interval [min_value, max_value] of the real line.
-nonisolated struct Tensorboard_Hparams_Interval: Sendable {
+public nonisolated struct Tensorboard_Hparams_Interval: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var minValue: Double = 0
+  public var minValue: Double = 0
 
-  var maxValue: Double = 0
+  public var maxValue: Double = 0
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  init() {}
+  public init() {}
 }
 
-nonisolated struct Tensorboard_Hparams_MetricName: Sendable {
+public nonisolated struct Tensorboard_Hparams_MetricName: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// We identify a metric by a (group, tag) pair of strings: the session's
   /// scalar summaries with tag 'tag' in the run "<session run><group>".
-  var group: String = String()
+  public var group: String = String()
 
-  var tag: String = String()
+  public var tag: String = String()
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  init() {}
+  public init() {}
 }
 
-nonisolated struct Tensorboard_Hparams_MetricInfo: Sendable {
+public nonisolated struct Tensorboard_Hparams_MetricInfo: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var name: Tensorboard_Hparams_MetricName {
+  public var name: Tensorboard_Hparams_MetricName {
     get {_name ?? Tensorboard_Hparams_MetricName()}
     set {_name = newValue}
   }
   /// Returns true if `name` has been explicitly set.
-  var hasName: Bool {self._name != nil}
+  public var hasName: Bool {self._name != nil}
   /// Clears the value of `name`. Subsequent reads from it will return its default value.
-  mutating func clearName() {self._name = nil}
+  public mutating func clearName() {self._name = nil}
 
   /// A string used to display the metric in the UI. If empty, the UI
   /// will display the 'name' field.
-  var displayName: String = String()
+  public var displayName: String = String()
 
   /// A description. May contain markdown.
-  var description_p: String = String()
+  public var description_p: String = String()
 
   /// The dataset type (validation, training) on which the metric is computed.
-  var datasetType: Tensorboard_Hparams_DatasetType = .datasetUnknown
+  public var datasetType: Tensorboard_Hparams_DatasetType = .datasetUnknown
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  init() {}
+  public init() {}
 
   fileprivate var _name: Tensorboard_Hparams_MetricName? = nil
 }
@@ -319,22 +319,22 @@ nonisolated struct Tensorboard_Hparams_MetricInfo: Sendable {
 fileprivate nonisolated let _protobuf_package = "tensorboard.hparams"
 
 nonisolated extension Tensorboard_Hparams_DataType: SwiftProtobuf._ProtoNameProviding {
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DATA_TYPE_UNSET\0\u{1}DATA_TYPE_STRING\0\u{1}DATA_TYPE_BOOL\0\u{1}DATA_TYPE_FLOAT64\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DATA_TYPE_UNSET\0\u{1}DATA_TYPE_STRING\0\u{1}DATA_TYPE_BOOL\0\u{1}DATA_TYPE_FLOAT64\0")
 }
 
 nonisolated extension Tensorboard_Hparams_DatasetType: SwiftProtobuf._ProtoNameProviding {
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DATASET_UNKNOWN\0\u{1}DATASET_TRAINING\0\u{1}DATASET_VALIDATION\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DATASET_UNKNOWN\0\u{1}DATASET_TRAINING\0\u{1}DATASET_VALIDATION\0")
 }
 
 nonisolated extension Tensorboard_Hparams_Status: SwiftProtobuf._ProtoNameProviding {
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0STATUS_UNKNOWN\0\u{1}STATUS_SUCCESS\0\u{1}STATUS_FAILURE\0\u{1}STATUS_RUNNING\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0STATUS_UNKNOWN\0\u{1}STATUS_SUCCESS\0\u{1}STATUS_FAILURE\0\u{1}STATUS_RUNNING\0")
 }
 
 nonisolated extension Tensorboard_Hparams_Experiment: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".Experiment"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}description\0\u{1}user\0\u{3}time_created_secs\0\u{3}hparam_infos\0\u{3}metric_infos\0\u{1}name\0")
+  public static let protoMessageName: String = _protobuf_package + ".Experiment"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}description\0\u{1}user\0\u{3}time_created_secs\0\u{3}hparam_infos\0\u{3}metric_infos\0\u{1}name\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -351,7 +351,7 @@ nonisolated extension Tensorboard_Hparams_Experiment: SwiftProtobuf.Message, Swi
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if !self.description_p.isEmpty {
       try visitor.visitSingularStringField(value: self.description_p, fieldNumber: 1)
     }
@@ -373,7 +373,7 @@ nonisolated extension Tensorboard_Hparams_Experiment: SwiftProtobuf.Message, Swi
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_Experiment, rhs: Tensorboard_Hparams_Experiment) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_Experiment, rhs: Tensorboard_Hparams_Experiment) -> Bool {
     if lhs.name != rhs.name {return false}
     if lhs.description_p != rhs.description_p {return false}
     if lhs.user != rhs.user {return false}
@@ -386,10 +386,10 @@ nonisolated extension Tensorboard_Hparams_Experiment: SwiftProtobuf.Message, Swi
 }
 
 nonisolated extension Tensorboard_Hparams_HParamInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".HParamInfo"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{3}display_name\0\u{1}description\0\u{1}type\0\u{3}domain_discrete\0\u{3}domain_interval\0")
+  public static let protoMessageName: String = _protobuf_package + ".HParamInfo"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{3}display_name\0\u{1}description\0\u{1}type\0\u{3}domain_discrete\0\u{3}domain_interval\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -430,7 +430,7 @@ nonisolated extension Tensorboard_Hparams_HParamInfo: SwiftProtobuf.Message, Swi
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -461,7 +461,7 @@ nonisolated extension Tensorboard_Hparams_HParamInfo: SwiftProtobuf.Message, Swi
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_HParamInfo, rhs: Tensorboard_Hparams_HParamInfo) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_HParamInfo, rhs: Tensorboard_Hparams_HParamInfo) -> Bool {
     if lhs.name != rhs.name {return false}
     if lhs.displayName != rhs.displayName {return false}
     if lhs.description_p != rhs.description_p {return false}
@@ -473,10 +473,10 @@ nonisolated extension Tensorboard_Hparams_HParamInfo: SwiftProtobuf.Message, Swi
 }
 
 nonisolated extension Tensorboard_Hparams_Interval: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".Interval"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}min_value\0\u{3}max_value\0")
+  public static let protoMessageName: String = _protobuf_package + ".Interval"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}min_value\0\u{3}max_value\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -489,7 +489,7 @@ nonisolated extension Tensorboard_Hparams_Interval: SwiftProtobuf.Message, Swift
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if self.minValue.bitPattern != 0 {
       try visitor.visitSingularDoubleField(value: self.minValue, fieldNumber: 1)
     }
@@ -499,7 +499,7 @@ nonisolated extension Tensorboard_Hparams_Interval: SwiftProtobuf.Message, Swift
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_Interval, rhs: Tensorboard_Hparams_Interval) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_Interval, rhs: Tensorboard_Hparams_Interval) -> Bool {
     if lhs.minValue != rhs.minValue {return false}
     if lhs.maxValue != rhs.maxValue {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
@@ -508,10 +508,10 @@ nonisolated extension Tensorboard_Hparams_Interval: SwiftProtobuf.Message, Swift
 }
 
 nonisolated extension Tensorboard_Hparams_MetricName: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".MetricName"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}group\0\u{1}tag\0")
+  public static let protoMessageName: String = _protobuf_package + ".MetricName"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}group\0\u{1}tag\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -524,7 +524,7 @@ nonisolated extension Tensorboard_Hparams_MetricName: SwiftProtobuf.Message, Swi
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if !self.group.isEmpty {
       try visitor.visitSingularStringField(value: self.group, fieldNumber: 1)
     }
@@ -534,7 +534,7 @@ nonisolated extension Tensorboard_Hparams_MetricName: SwiftProtobuf.Message, Swi
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_MetricName, rhs: Tensorboard_Hparams_MetricName) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_MetricName, rhs: Tensorboard_Hparams_MetricName) -> Bool {
     if lhs.group != rhs.group {return false}
     if lhs.tag != rhs.tag {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
@@ -543,10 +543,10 @@ nonisolated extension Tensorboard_Hparams_MetricName: SwiftProtobuf.Message, Swi
 }
 
 nonisolated extension Tensorboard_Hparams_MetricInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".MetricInfo"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{4}\u{2}display_name\0\u{1}description\0\u{3}dataset_type\0")
+  public static let protoMessageName: String = _protobuf_package + ".MetricInfo"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}name\0\u{4}\u{2}display_name\0\u{1}description\0\u{3}dataset_type\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -561,7 +561,7 @@ nonisolated extension Tensorboard_Hparams_MetricInfo: SwiftProtobuf.Message, Swi
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -581,7 +581,7 @@ nonisolated extension Tensorboard_Hparams_MetricInfo: SwiftProtobuf.Message, Swi
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_MetricInfo, rhs: Tensorboard_Hparams_MetricInfo) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_MetricInfo, rhs: Tensorboard_Hparams_MetricInfo) -> Bool {
     if lhs._name != rhs._name {return false}
     if lhs.displayName != rhs.displayName {return false}
     if lhs.description_p != rhs.description_p {return false}

@@ -26,24 +26,24 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
 
 /// Protocol buffer representing an event that happened during
 /// the execution of a Brain model.
-nonisolated struct Tensorboard_Event: Sendable {
+public nonisolated struct Tensorboard_Event: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// Timestamp of the event.
-  var wallTime: Double = 0
+  public var wallTime: Double = 0
 
   /// Global step of the event.
-  var step: Int64 = 0
+  public var step: Int64 = 0
 
-  var what: Tensorboard_Event.OneOf_What? = nil
+  public var what: Tensorboard_Event.OneOf_What? = nil
 
   /// An event file was started, with the specified version.
   /// This is use to identify the contents of the record IO files
   /// easily.  Current version is "brain.Event:2".  All versions
   /// start with "brain.Event:".
-  var fileVersion: String {
+  public var fileVersion: String {
     get {
       if case .fileVersion(let v)? = what {return v}
       return String()
@@ -52,7 +52,7 @@ nonisolated struct Tensorboard_Event: Sendable {
   }
 
   /// A summary was generated.
-  var summary: Tensorboard_Summary {
+  public var summary: Tensorboard_Summary {
     get {
       if case .summary(let v)? = what {return v}
       return Tensorboard_Summary()
@@ -60,9 +60,9 @@ nonisolated struct Tensorboard_Event: Sendable {
     set {what = .summary(newValue)}
   }
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  nonisolated enum OneOf_What: Equatable, Sendable {
+  public nonisolated enum OneOf_What: Equatable, Sendable {
     /// An event file was started, with the specified version.
     /// This is use to identify the contents of the record IO files
     /// easily.  Current version is "brain.Event:2".  All versions
@@ -73,7 +73,7 @@ nonisolated struct Tensorboard_Event: Sendable {
 
   }
 
-  init() {}
+  public init() {}
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -81,10 +81,10 @@ nonisolated struct Tensorboard_Event: Sendable {
 fileprivate nonisolated let _protobuf_package = "tensorboard"
 
 nonisolated extension Tensorboard_Event: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".Event"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}wall_time\0\u{1}step\0\u{3}file_version\0\u{2}\u{2}summary\0")
+  public static let protoMessageName: String = _protobuf_package + ".Event"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}wall_time\0\u{1}step\0\u{3}file_version\0\u{2}\u{2}summary\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -118,7 +118,7 @@ nonisolated extension Tensorboard_Event: SwiftProtobuf.Message, SwiftProtobuf._M
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -143,7 +143,7 @@ nonisolated extension Tensorboard_Event: SwiftProtobuf.Message, SwiftProtobuf._M
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Event, rhs: Tensorboard_Event) -> Bool {
+  public static func ==(lhs: Tensorboard_Event, rhs: Tensorboard_Event) -> Bool {
     if lhs.wallTime != rhs.wallTime {return false}
     if lhs.step != rhs.step {return false}
     if lhs.what != rhs.what {return false}

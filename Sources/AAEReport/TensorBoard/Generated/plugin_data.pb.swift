@@ -51,17 +51,17 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
 
 /// HParam summaries include `SummaryMetadata` whose `plugin_data` field has
 /// as `content` a serialized HParamsPluginData message.
-nonisolated struct Tensorboard_Hparams_HParamsPluginData: Sendable {
+public nonisolated struct Tensorboard_Hparams_HParamsPluginData: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// The version of the plugin data schema.
-  var version: Int32 = 0
+  public var version: Int32 = 0
 
-  var data: Tensorboard_Hparams_HParamsPluginData.OneOf_Data? = nil
+  public var data: Tensorboard_Hparams_HParamsPluginData.OneOf_Data? = nil
 
-  var experiment: Tensorboard_Hparams_Experiment {
+  public var experiment: Tensorboard_Hparams_Experiment {
     get {
       if case .experiment(let v)? = data {return v}
       return Tensorboard_Hparams_Experiment()
@@ -69,7 +69,7 @@ nonisolated struct Tensorboard_Hparams_HParamsPluginData: Sendable {
     set {data = .experiment(newValue)}
   }
 
-  var sessionStartInfo: Tensorboard_Hparams_SessionStartInfo {
+  public var sessionStartInfo: Tensorboard_Hparams_SessionStartInfo {
     get {
       if case .sessionStartInfo(let v)? = data {return v}
       return Tensorboard_Hparams_SessionStartInfo()
@@ -77,7 +77,7 @@ nonisolated struct Tensorboard_Hparams_HParamsPluginData: Sendable {
     set {data = .sessionStartInfo(newValue)}
   }
 
-  var sessionEndInfo: Tensorboard_Hparams_SessionEndInfo {
+  public var sessionEndInfo: Tensorboard_Hparams_SessionEndInfo {
     get {
       if case .sessionEndInfo(let v)? = data {return v}
       return Tensorboard_Hparams_SessionEndInfo()
@@ -85,19 +85,19 @@ nonisolated struct Tensorboard_Hparams_HParamsPluginData: Sendable {
     set {data = .sessionEndInfo(newValue)}
   }
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  nonisolated enum OneOf_Data: Equatable, Sendable {
+  public nonisolated enum OneOf_Data: Equatable, Sendable {
     case experiment(Tensorboard_Hparams_Experiment)
     case sessionStartInfo(Tensorboard_Hparams_SessionStartInfo)
     case sessionEndInfo(Tensorboard_Hparams_SessionEndInfo)
 
   }
 
-  init() {}
+  public init() {}
 }
 
-nonisolated struct Tensorboard_Hparams_SessionStartInfo: Sendable {
+public nonisolated struct Tensorboard_Hparams_SessionStartInfo: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
@@ -105,40 +105,40 @@ nonisolated struct Tensorboard_Hparams_SessionStartInfo: Sendable {
   /// A map describing the hyperparameter values for the session.
   /// Maps each hyperparameter name to its value.
   /// Currently only scalars are supported.
-  var hparams: Dictionary<String,SwiftProtobuf.Google_Protobuf_Value> = [:]
+  public var hparams: Dictionary<String,SwiftProtobuf.Google_Protobuf_Value> = [:]
 
   /// A URI for where checkpoints are saved.
-  var modelUri: String = String()
+  public var modelUri: String = String()
 
   /// An optional URL to a website monitoring the session.
-  var monitorURL: String = String()
+  public var monitorURL: String = String()
 
   /// The name of the session group containing this session. If empty, the
   /// group name is taken to be the session id (so this session is the only
   /// member of its group).
-  var groupName: String = String()
+  public var groupName: String = String()
 
   /// The time the session started in seconds since epoch.
-  var startTimeSecs: Double = 0
+  public var startTimeSecs: Double = 0
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  init() {}
+  public init() {}
 }
 
-nonisolated struct Tensorboard_Hparams_SessionEndInfo: Sendable {
+public nonisolated struct Tensorboard_Hparams_SessionEndInfo: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var status: Tensorboard_Hparams_Status = .unknown
+  public var status: Tensorboard_Hparams_Status = .unknown
 
   /// The time the session ended in seconds since epoch.
-  var endTimeSecs: Double = 0
+  public var endTimeSecs: Double = 0
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  init() {}
+  public init() {}
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -146,10 +146,10 @@ nonisolated struct Tensorboard_Hparams_SessionEndInfo: Sendable {
 fileprivate nonisolated let _protobuf_package = "tensorboard.hparams"
 
 nonisolated extension Tensorboard_Hparams_HParamsPluginData: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".HParamsPluginData"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}experiment\0\u{3}session_start_info\0\u{3}session_end_info\0")
+  public static let protoMessageName: String = _protobuf_package + ".HParamsPluginData"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}version\0\u{1}experiment\0\u{3}session_start_info\0\u{3}session_end_info\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -200,7 +200,7 @@ nonisolated extension Tensorboard_Hparams_HParamsPluginData: SwiftProtobuf.Messa
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -226,7 +226,7 @@ nonisolated extension Tensorboard_Hparams_HParamsPluginData: SwiftProtobuf.Messa
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_HParamsPluginData, rhs: Tensorboard_Hparams_HParamsPluginData) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_HParamsPluginData, rhs: Tensorboard_Hparams_HParamsPluginData) -> Bool {
     if lhs.version != rhs.version {return false}
     if lhs.data != rhs.data {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
@@ -235,10 +235,10 @@ nonisolated extension Tensorboard_Hparams_HParamsPluginData: SwiftProtobuf.Messa
 }
 
 nonisolated extension Tensorboard_Hparams_SessionStartInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".SessionStartInfo"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}hparams\0\u{3}model_uri\0\u{3}monitor_url\0\u{3}group_name\0\u{3}start_time_secs\0")
+  public static let protoMessageName: String = _protobuf_package + ".SessionStartInfo"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}hparams\0\u{3}model_uri\0\u{3}monitor_url\0\u{3}group_name\0\u{3}start_time_secs\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -254,7 +254,7 @@ nonisolated extension Tensorboard_Hparams_SessionStartInfo: SwiftProtobuf.Messag
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if !self.hparams.isEmpty {
       try visitor.visitMapField(fieldType: SwiftProtobuf._ProtobufMessageMap<SwiftProtobuf.ProtobufString,SwiftProtobuf.Google_Protobuf_Value>.self, value: self.hparams, fieldNumber: 1)
     }
@@ -273,7 +273,7 @@ nonisolated extension Tensorboard_Hparams_SessionStartInfo: SwiftProtobuf.Messag
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_SessionStartInfo, rhs: Tensorboard_Hparams_SessionStartInfo) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_SessionStartInfo, rhs: Tensorboard_Hparams_SessionStartInfo) -> Bool {
     if lhs.hparams != rhs.hparams {return false}
     if lhs.modelUri != rhs.modelUri {return false}
     if lhs.monitorURL != rhs.monitorURL {return false}
@@ -285,10 +285,10 @@ nonisolated extension Tensorboard_Hparams_SessionStartInfo: SwiftProtobuf.Messag
 }
 
 nonisolated extension Tensorboard_Hparams_SessionEndInfo: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".SessionEndInfo"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}end_time_secs\0")
+  public static let protoMessageName: String = _protobuf_package + ".SessionEndInfo"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}status\0\u{3}end_time_secs\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -301,7 +301,7 @@ nonisolated extension Tensorboard_Hparams_SessionEndInfo: SwiftProtobuf.Message,
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if self.status != .unknown {
       try visitor.visitSingularEnumField(value: self.status, fieldNumber: 1)
     }
@@ -311,7 +311,7 @@ nonisolated extension Tensorboard_Hparams_SessionEndInfo: SwiftProtobuf.Message,
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Hparams_SessionEndInfo, rhs: Tensorboard_Hparams_SessionEndInfo) -> Bool {
+  public static func ==(lhs: Tensorboard_Hparams_SessionEndInfo, rhs: Tensorboard_Hparams_SessionEndInfo) -> Bool {
     if lhs.status != rhs.status {return false}
     if lhs.endTimeSecs != rhs.endTimeSecs {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}

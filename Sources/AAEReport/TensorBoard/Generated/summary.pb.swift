@@ -29,8 +29,8 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
   typealias Version = _2
 }
 
-nonisolated enum Tensorboard_DataClass: SwiftProtobuf.Enum, Swift.CaseIterable {
-  typealias RawValue = Int
+public nonisolated enum Tensorboard_DataClass: SwiftProtobuf.Enum, Swift.CaseIterable {
+  public typealias RawValue = Int
 
   /// Unknown data class, used (implicitly) for legacy data. Will not be
   /// processed by data ingestion pipelines.
@@ -51,11 +51,11 @@ nonisolated enum Tensorboard_DataClass: SwiftProtobuf.Enum, Swift.CaseIterable {
   case blobSequence // = 3
   case UNRECOGNIZED(Int)
 
-  init() {
+  public init() {
     self = .unknown
   }
 
-  init?(rawValue: Int) {
+  public init?(rawValue: Int) {
     switch rawValue {
     case 0: self = .unknown
     case 1: self = .scalar
@@ -65,7 +65,7 @@ nonisolated enum Tensorboard_DataClass: SwiftProtobuf.Enum, Swift.CaseIterable {
     }
   }
 
-  var rawValue: Int {
+  public var rawValue: Int {
     switch self {
     case .unknown: return 0
     case .scalar: return 1
@@ -76,7 +76,7 @@ nonisolated enum Tensorboard_DataClass: SwiftProtobuf.Enum, Swift.CaseIterable {
   }
 
   // The compiler won't synthesize support with the UNRECOGNIZED case.
-  static let allCases: [Tensorboard_DataClass] = [
+  public static let allCases: [Tensorboard_DataClass] = [
     .unknown,
     .scalar,
     .tensor,
@@ -87,78 +87,78 @@ nonisolated enum Tensorboard_DataClass: SwiftProtobuf.Enum, Swift.CaseIterable {
 
 /// A SummaryMetadata encapsulates information on which plugins are able to make
 /// use of a certain summary value.
-nonisolated struct Tensorboard_SummaryMetadata: Sendable {
+public nonisolated struct Tensorboard_SummaryMetadata: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// Data that associates a summary with a certain plugin.
-  var pluginData: Tensorboard_SummaryMetadata.PluginData {
+  public var pluginData: Tensorboard_SummaryMetadata.PluginData {
     get {_pluginData ?? Tensorboard_SummaryMetadata.PluginData()}
     set {_pluginData = newValue}
   }
   /// Returns true if `pluginData` has been explicitly set.
-  var hasPluginData: Bool {self._pluginData != nil}
+  public var hasPluginData: Bool {self._pluginData != nil}
   /// Clears the value of `pluginData`. Subsequent reads from it will return its default value.
-  mutating func clearPluginData() {self._pluginData = nil}
+  public mutating func clearPluginData() {self._pluginData = nil}
 
   /// Display name for viewing in TensorBoard.
-  var displayName: String = String()
+  public var displayName: String = String()
 
   /// Longform readable description of the summary sequence. Markdown supported.
-  var summaryDescription: String = String()
+  public var summaryDescription: String = String()
 
   /// Class of data stored in this time series. Required for compatibility with
   /// TensorBoard's generic data facilities (`DataProvider`, et al.). This value
   /// imposes constraints on the dtype and shape of the corresponding tensor
   /// values. See `DataClass` docs for details.
-  var dataClass: Tensorboard_DataClass = .unknown
+  public var dataClass: Tensorboard_DataClass = .unknown
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  nonisolated struct PluginData: Sendable {
+  public nonisolated struct PluginData: Sendable {
     // SwiftProtobuf.Message conformance is added in an extension below. See the
     // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
     // methods supported on all messages.
 
     /// The name of the plugin this data pertains to.
-    var pluginName: String = String()
+    public var pluginName: String = String()
 
     /// The content to store for the plugin. The best practice is for this to be
     /// a binary serialized protocol buffer.
-    var content: Data = Data()
+    public var content: Data = Data()
 
-    var unknownFields = SwiftProtobuf.UnknownStorage()
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-    init() {}
+    public init() {}
   }
 
-  init() {}
+  public init() {}
 
   fileprivate var _pluginData: Tensorboard_SummaryMetadata.PluginData? = nil
 }
 
 /// A Summary is a set of named values to be displayed by the
 /// visualizer.
-nonisolated struct Tensorboard_Summary: Sendable {
+public nonisolated struct Tensorboard_Summary: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
   /// Set of values for the summary.
-  var value: [Tensorboard_Summary.Value] = []
+  public var value: [Tensorboard_Summary.Value] = []
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  nonisolated struct Image: Sendable {
+  public nonisolated struct Image: Sendable {
     // SwiftProtobuf.Message conformance is added in an extension below. See the
     // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
     // methods supported on all messages.
 
     /// Dimensions of the image.
-    var height: Int32 = 0
+    public var height: Int32 = 0
 
-    var width: Int32 = 0
+    public var width: Int32 = 0
 
     /// Valid colorspace values are
     ///   1 - grayscale
@@ -167,18 +167,18 @@ nonisolated struct Tensorboard_Summary: Sendable {
     ///   4 - RGBA
     ///   5 - DIGITAL_YUV
     ///   6 - BGRA
-    var colorspace: Int32 = 0
+    public var colorspace: Int32 = 0
 
     /// Image data in encoded format.  All image formats supported by
     /// image_codec::CoderUtil can be stored here.
-    var encodedImageString: Data = Data()
+    public var encodedImageString: Data = Data()
 
-    var unknownFields = SwiftProtobuf.UnknownStorage()
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-    init() {}
+    public init() {}
   }
 
-  nonisolated struct Value: Sendable {
+  public nonisolated struct Value: Sendable {
     // SwiftProtobuf.Message conformance is added in an extension below. See the
     // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
     // methods supported on all messages.
@@ -186,22 +186,22 @@ nonisolated struct Tensorboard_Summary: Sendable {
     /// Tag name for the data. Used by TensorBoard plugins to organize data. Tags
     /// are often organized by scope (which contains slashes to convey
     /// hierarchy). For example: foo/bar/0
-    var tag: String = String()
+    public var tag: String = String()
 
     /// Contains metadata on the summary value such as which plugins may use it.
-    var metadata: Tensorboard_SummaryMetadata {
+    public var metadata: Tensorboard_SummaryMetadata {
       get {_metadata ?? Tensorboard_SummaryMetadata()}
       set {_metadata = newValue}
     }
     /// Returns true if `metadata` has been explicitly set.
-    var hasMetadata: Bool {self._metadata != nil}
+    public var hasMetadata: Bool {self._metadata != nil}
     /// Clears the value of `metadata`. Subsequent reads from it will return its default value.
-    mutating func clearMetadata() {self._metadata = nil}
+    public mutating func clearMetadata() {self._metadata = nil}
 
     /// Value associated with the tag.
-    var value: Tensorboard_Summary.Value.OneOf_Value? = nil
+    public var value: Tensorboard_Summary.Value.OneOf_Value? = nil
 
-    var simpleValue: Float {
+    public var simpleValue: Float {
       get {
         if case .simpleValue(let v)? = value {return v}
         return 0
@@ -209,7 +209,7 @@ nonisolated struct Tensorboard_Summary: Sendable {
       set {value = .simpleValue(newValue)}
     }
 
-    var image: Tensorboard_Summary.Image {
+    public var image: Tensorboard_Summary.Image {
       get {
         if case .image(let v)? = value {return v}
         return Tensorboard_Summary.Image()
@@ -217,7 +217,7 @@ nonisolated struct Tensorboard_Summary: Sendable {
       set {value = .image(newValue)}
     }
 
-    var tensor: Tensorboard_TensorProto {
+    public var tensor: Tensorboard_TensorProto {
       get {
         if case .tensor(let v)? = value {return v}
         return Tensorboard_TensorProto()
@@ -225,22 +225,22 @@ nonisolated struct Tensorboard_Summary: Sendable {
       set {value = .tensor(newValue)}
     }
 
-    var unknownFields = SwiftProtobuf.UnknownStorage()
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
 
     /// Value associated with the tag.
-    nonisolated enum OneOf_Value: Equatable, Sendable {
+    public nonisolated enum OneOf_Value: Equatable, Sendable {
       case simpleValue(Float)
       case image(Tensorboard_Summary.Image)
       case tensor(Tensorboard_TensorProto)
 
     }
 
-    init() {}
+    public init() {}
 
     fileprivate var _metadata: Tensorboard_SummaryMetadata? = nil
   }
 
-  init() {}
+  public init() {}
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -248,14 +248,14 @@ nonisolated struct Tensorboard_Summary: Sendable {
 fileprivate nonisolated let _protobuf_package = "tensorboard"
 
 nonisolated extension Tensorboard_DataClass: SwiftProtobuf._ProtoNameProviding {
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DATA_CLASS_UNKNOWN\0\u{1}DATA_CLASS_SCALAR\0\u{1}DATA_CLASS_TENSOR\0\u{1}DATA_CLASS_BLOB_SEQUENCE\0")
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\0DATA_CLASS_UNKNOWN\0\u{1}DATA_CLASS_SCALAR\0\u{1}DATA_CLASS_TENSOR\0\u{1}DATA_CLASS_BLOB_SEQUENCE\0")
 }
 
 nonisolated extension Tensorboard_SummaryMetadata: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".SummaryMetadata"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}plugin_data\0\u{3}display_name\0\u{3}summary_description\0\u{3}data_class\0")
+  public static let protoMessageName: String = _protobuf_package + ".SummaryMetadata"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}plugin_data\0\u{3}display_name\0\u{3}summary_description\0\u{3}data_class\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -270,7 +270,7 @@ nonisolated extension Tensorboard_SummaryMetadata: SwiftProtobuf.Message, SwiftP
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -290,7 +290,7 @@ nonisolated extension Tensorboard_SummaryMetadata: SwiftProtobuf.Message, SwiftP
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_SummaryMetadata, rhs: Tensorboard_SummaryMetadata) -> Bool {
+  public static func ==(lhs: Tensorboard_SummaryMetadata, rhs: Tensorboard_SummaryMetadata) -> Bool {
     if lhs._pluginData != rhs._pluginData {return false}
     if lhs.displayName != rhs.displayName {return false}
     if lhs.summaryDescription != rhs.summaryDescription {return false}
@@ -301,10 +301,10 @@ nonisolated extension Tensorboard_SummaryMetadata: SwiftProtobuf.Message, SwiftP
 }
 
 nonisolated extension Tensorboard_SummaryMetadata.PluginData: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = Tensorboard_SummaryMetadata.protoMessageName + ".PluginData"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}plugin_name\0\u{1}content\0")
+  public static let protoMessageName: String = Tensorboard_SummaryMetadata.protoMessageName + ".PluginData"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}plugin_name\0\u{1}content\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -317,7 +317,7 @@ nonisolated extension Tensorboard_SummaryMetadata.PluginData: SwiftProtobuf.Mess
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if !self.pluginName.isEmpty {
       try visitor.visitSingularStringField(value: self.pluginName, fieldNumber: 1)
     }
@@ -327,7 +327,7 @@ nonisolated extension Tensorboard_SummaryMetadata.PluginData: SwiftProtobuf.Mess
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_SummaryMetadata.PluginData, rhs: Tensorboard_SummaryMetadata.PluginData) -> Bool {
+  public static func ==(lhs: Tensorboard_SummaryMetadata.PluginData, rhs: Tensorboard_SummaryMetadata.PluginData) -> Bool {
     if lhs.pluginName != rhs.pluginName {return false}
     if lhs.content != rhs.content {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
@@ -336,10 +336,10 @@ nonisolated extension Tensorboard_SummaryMetadata.PluginData: SwiftProtobuf.Mess
 }
 
 nonisolated extension Tensorboard_Summary: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".Summary"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}value\0")
+  public static let protoMessageName: String = _protobuf_package + ".Summary"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}value\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -351,14 +351,14 @@ nonisolated extension Tensorboard_Summary: SwiftProtobuf.Message, SwiftProtobuf.
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if !self.value.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.value, fieldNumber: 1)
     }
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Summary, rhs: Tensorboard_Summary) -> Bool {
+  public static func ==(lhs: Tensorboard_Summary, rhs: Tensorboard_Summary) -> Bool {
     if lhs.value != rhs.value {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
@@ -366,10 +366,10 @@ nonisolated extension Tensorboard_Summary: SwiftProtobuf.Message, SwiftProtobuf.
 }
 
 nonisolated extension Tensorboard_Summary.Image: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = Tensorboard_Summary.protoMessageName + ".Image"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}height\0\u{1}width\0\u{1}colorspace\0\u{3}encoded_image_string\0")
+  public static let protoMessageName: String = Tensorboard_Summary.protoMessageName + ".Image"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}height\0\u{1}width\0\u{1}colorspace\0\u{3}encoded_image_string\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -384,7 +384,7 @@ nonisolated extension Tensorboard_Summary.Image: SwiftProtobuf.Message, SwiftPro
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if self.height != 0 {
       try visitor.visitSingularInt32Field(value: self.height, fieldNumber: 1)
     }
@@ -400,7 +400,7 @@ nonisolated extension Tensorboard_Summary.Image: SwiftProtobuf.Message, SwiftPro
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Summary.Image, rhs: Tensorboard_Summary.Image) -> Bool {
+  public static func ==(lhs: Tensorboard_Summary.Image, rhs: Tensorboard_Summary.Image) -> Bool {
     if lhs.height != rhs.height {return false}
     if lhs.width != rhs.width {return false}
     if lhs.colorspace != rhs.colorspace {return false}
@@ -411,10 +411,10 @@ nonisolated extension Tensorboard_Summary.Image: SwiftProtobuf.Message, SwiftPro
 }
 
 nonisolated extension Tensorboard_Summary.Value: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = Tensorboard_Summary.protoMessageName + ".Value"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tag\0\u{3}simple_value\0\u{2}\u{2}image\0\u{2}\u{4}tensor\0\u{1}metadata\0")
+  public static let protoMessageName: String = Tensorboard_Summary.protoMessageName + ".Value"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}tag\0\u{3}simple_value\0\u{2}\u{2}image\0\u{2}\u{4}tensor\0\u{1}metadata\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -461,7 +461,7 @@ nonisolated extension Tensorboard_Summary.Value: SwiftProtobuf.Message, SwiftPro
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -490,7 +490,7 @@ nonisolated extension Tensorboard_Summary.Value: SwiftProtobuf.Message, SwiftPro
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_Summary.Value, rhs: Tensorboard_Summary.Value) -> Bool {
+  public static func ==(lhs: Tensorboard_Summary.Value, rhs: Tensorboard_Summary.Value) -> Bool {
     if lhs.tag != rhs.tag {return false}
     if lhs._metadata != rhs._metadata {return false}
     if lhs.value != rhs.value {return false}

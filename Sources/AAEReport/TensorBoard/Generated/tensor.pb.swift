@@ -30,36 +30,36 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
 }
 
 /// Protocol buffer representing a tensor.
-nonisolated struct Tensorboard_TensorProto: Sendable {
+public nonisolated struct Tensorboard_TensorProto: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
 
-  var dtype: Tensorboard_DataType = .dtInvalid
+  public var dtype: Tensorboard_DataType = .dtInvalid
 
   /// Shape of the tensor.
-  var tensorShape: Tensorboard_TensorShapeProto {
+  public var tensorShape: Tensorboard_TensorShapeProto {
     get {_tensorShape ?? Tensorboard_TensorShapeProto()}
     set {_tensorShape = newValue}
   }
   /// Returns true if `tensorShape` has been explicitly set.
-  var hasTensorShape: Bool {self._tensorShape != nil}
+  public var hasTensorShape: Bool {self._tensorShape != nil}
   /// Clears the value of `tensorShape`. Subsequent reads from it will return its default value.
-  mutating func clearTensorShape() {self._tensorShape = nil}
+  public mutating func clearTensorShape() {self._tensorShape = nil}
 
   /// Serialized raw tensor content. This representation can be used for all
   /// tensor types.
-  var tensorContent: Data = Data()
+  public var tensorContent: Data = Data()
 
   /// DT_FLOAT.
-  var floatVal: [Float] = []
+  public var floatVal: [Float] = []
 
   /// DT_STRING
-  var stringVal: [Data] = []
+  public var stringVal: [Data] = []
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-  init() {}
+  public init() {}
 
   fileprivate var _tensorShape: Tensorboard_TensorShapeProto? = nil
 }
@@ -69,10 +69,10 @@ nonisolated struct Tensorboard_TensorProto: Sendable {
 fileprivate nonisolated let _protobuf_package = "tensorboard"
 
 nonisolated extension Tensorboard_TensorProto: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".TensorProto"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}dtype\0\u{3}tensor_shape\0\u{4}\u{2}tensor_content\0\u{3}float_val\0\u{4}\u{3}string_val\0")
+  public static let protoMessageName: String = _protobuf_package + ".TensorProto"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}dtype\0\u{3}tensor_shape\0\u{4}\u{2}tensor_content\0\u{3}float_val\0\u{4}\u{3}string_val\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -88,7 +88,7 @@ nonisolated extension Tensorboard_TensorProto: SwiftProtobuf.Message, SwiftProto
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     // The use of inline closures is to circumvent an issue where the compiler
     // allocates stack space for every if/case branch local when no optimizations
     // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
@@ -111,7 +111,7 @@ nonisolated extension Tensorboard_TensorProto: SwiftProtobuf.Message, SwiftProto
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_TensorProto, rhs: Tensorboard_TensorProto) -> Bool {
+  public static func ==(lhs: Tensorboard_TensorProto, rhs: Tensorboard_TensorProto) -> Bool {
     if lhs.dtype != rhs.dtype {return false}
     if lhs._tensorShape != rhs._tensorShape {return false}
     if lhs.tensorContent != rhs.tensorContent {return false}

@@ -41,7 +41,7 @@ fileprivate nonisolated struct _GeneratedWithProtocGenSwiftVersion: SwiftProtobu
 }
 
 /// Dimensions of a tensor.
-nonisolated struct Tensorboard_TensorShapeProto: Sendable {
+public nonisolated struct Tensorboard_TensorShapeProto: Sendable {
   // SwiftProtobuf.Message conformance is added in an extension below. See the
   // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
   // methods supported on all messages.
@@ -55,17 +55,17 @@ nonisolated struct Tensorboard_TensorShapeProto: Sendable {
   /// values, the last entry is the innermost dimension.
   ///
   /// If "dim.size()" > 0, "unknown_rank" must be false.
-  var dim: [Tensorboard_TensorShapeProto.Dim] = []
+  public var dim: [Tensorboard_TensorShapeProto.Dim] = []
 
   /// If true, the number of dimensions in the shape is unknown.
   ///
   /// If true, "dim.size()" must be 0.
-  var unknownRank: Bool = false
+  public var unknownRank: Bool = false
 
-  var unknownFields = SwiftProtobuf.UnknownStorage()
+  public var unknownFields = SwiftProtobuf.UnknownStorage()
 
   /// One dimension of the tensor.
-  nonisolated struct Dim: Sendable {
+  public nonisolated struct Dim: Sendable {
     // SwiftProtobuf.Message conformance is added in an extension below. See the
     // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
     // methods supported on all messages.
@@ -73,17 +73,17 @@ nonisolated struct Tensorboard_TensorShapeProto: Sendable {
     /// Size of the tensor in that dimension.
     /// This value must be >= -1, but values of -1 are reserved for "unknown"
     /// shapes (values of -1 mean "unknown" dimension).
-    var size: Int64 = 0
+    public var size: Int64 = 0
 
     /// Optional name of the tensor dimension.
-    var name: String = String()
+    public var name: String = String()
 
-    var unknownFields = SwiftProtobuf.UnknownStorage()
+    public var unknownFields = SwiftProtobuf.UnknownStorage()
 
-    init() {}
+    public init() {}
   }
 
-  init() {}
+  public init() {}
 }
 
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
@@ -91,10 +91,10 @@ nonisolated struct Tensorboard_TensorShapeProto: Sendable {
 fileprivate nonisolated let _protobuf_package = "tensorboard"
 
 nonisolated extension Tensorboard_TensorShapeProto: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = _protobuf_package + ".TensorShapeProto"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{2}dim\0\u{3}unknown_rank\0")
+  public static let protoMessageName: String = _protobuf_package + ".TensorShapeProto"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{2}\u{2}dim\0\u{3}unknown_rank\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -107,7 +107,7 @@ nonisolated extension Tensorboard_TensorShapeProto: SwiftProtobuf.Message, Swift
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if !self.dim.isEmpty {
       try visitor.visitRepeatedMessageField(value: self.dim, fieldNumber: 2)
     }
@@ -117,7 +117,7 @@ nonisolated extension Tensorboard_TensorShapeProto: SwiftProtobuf.Message, Swift
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_TensorShapeProto, rhs: Tensorboard_TensorShapeProto) -> Bool {
+  public static func ==(lhs: Tensorboard_TensorShapeProto, rhs: Tensorboard_TensorShapeProto) -> Bool {
     if lhs.dim != rhs.dim {return false}
     if lhs.unknownRank != rhs.unknownRank {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
@@ -126,10 +126,10 @@ nonisolated extension Tensorboard_TensorShapeProto: SwiftProtobuf.Message, Swift
 }
 
 nonisolated extension Tensorboard_TensorShapeProto.Dim: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  static let protoMessageName: String = Tensorboard_TensorShapeProto.protoMessageName + ".Dim"
-  static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}size\0\u{1}name\0")
+  public static let protoMessageName: String = Tensorboard_TensorShapeProto.protoMessageName + ".Dim"
+  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{1}size\0\u{1}name\0")
 
-  mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
+  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
     while let fieldNumber = try decoder.nextFieldNumber() {
       // The use of inline closures is to circumvent an issue where the compiler
       // allocates stack space for every case branch when no optimizations are
@@ -142,7 +142,7 @@ nonisolated extension Tensorboard_TensorShapeProto.Dim: SwiftProtobuf.Message, S
     }
   }
 
-  func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
+  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
     if self.size != 0 {
       try visitor.visitSingularInt64Field(value: self.size, fieldNumber: 1)
     }
@@ -152,7 +152,7 @@ nonisolated extension Tensorboard_TensorShapeProto.Dim: SwiftProtobuf.Message, S
     try unknownFields.traverse(visitor: &visitor)
   }
 
-  static func ==(lhs: Tensorboard_TensorShapeProto.Dim, rhs: Tensorboard_TensorShapeProto.Dim) -> Bool {
+  public static func ==(lhs: Tensorboard_TensorShapeProto.Dim, rhs: Tensorboard_TensorShapeProto.Dim) -> Bool {
     if lhs.size != rhs.size {return false}
     if lhs.name != rhs.name {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
