@@ -31,11 +31,18 @@ final class EventFileWriter {
         try? handle.close()
     }
 
-    /// Appends `summary` at `step`, stamped with the clock's time.
-    func append(step: Int, summary: Tensorboard_Summary) throws {
-        let record = try Self.record(Self.event(step: step, summary: summary, wallTime: clock()))
+    /// Appends `summary` at `step`, stamped with `wallTime` (the clock's time when nil).
+    /// A write that fails (a full disk) is cut back off, so the file ends with a whole record.
+    func append(step: Int, summary: Tensorboard_Summary, wallTime: Double? = nil) throws {
+        let record = try Self.record(Self.event(step: step, summary: summary, wallTime: wallTime ?? clock()))
         do {
-            try handle.write(contentsOf: record)
+            let end = try handle.offset()
+            do {
+                try handle.write(contentsOf: record)
+            } catch {
+                try? handle.truncate(atOffset: end)
+                throw error
+            }
         } catch {
             throw TensorBoardWriteError(path: url.path, reason: error.localizedDescription)
         }

@@ -75,12 +75,14 @@ public final class TensorBoardLog {
 
     /// Appends the HParams session start of this run: its value of each swept key.
     public func writeSessionStart(hyperparameters: [(name: String, value: HParamValue)]) throws {
+        let now = clock()
         try writer.append(step: 0, summary: try HParamsSummary.sessionStart(hyperparameters: hyperparameters,
-                                                                             startTime: clock()))
+                                                                             startTime: now), wallTime: now)
     }
 
     /// Appends the HParams session end of this run, at `step`.
     public func writeSessionEnd(status: HParamsSessionStatus, step: Int) throws {
-        try writer.append(step: step, summary: try HParamsSummary.sessionEnd(status: status, endTime: clock()))
+        let now = clock()
+        try writer.append(step: step, summary: try HParamsSummary.sessionEnd(status: status, endTime: now), wallTime: now)
     }
 }
