@@ -68,8 +68,12 @@ public struct Axes: Sendable {
         let right = (bounds.maxX - rightSpace).rounded()
         let plotWidth = max(right - left, 10)
 
-        let xTicks = Self.chooseTicks(for: xAxis, length: plotWidth) { labels in
+        var xTicks = Self.chooseTicks(for: xAxis, length: plotWidth) { labels in
             (labels.map { canvas.textSize($0, style: style.tickLabelText).width }.max() ?? 0) + 14
+        }
+        if let categories = xAxis.categories, !categories.isEmpty {
+            let room = plotWidth / Double(categories.count) - 8
+            xTicks.labels = xTicks.labels.map { Self.shortened($0, toFit: room, style: style.tickLabelText, on: canvas) }
         }
 
         self.plotArea = CanvasRect(x: left, y: top, width: plotWidth, height: plotHeight)
@@ -148,6 +152,14 @@ public struct Axes: Sendable {
         var smaller = text
         smaller.size = max(8, (text.size * width / natural).rounded(.down))
         return smaller
+    }
+
+    /// `label`, cut and ended with "…" if need be, so that it is at most `width` pixels wide.
+    private static func shortened(_ label: String, toFit width: Double, style: TextStyle, on canvas: Canvas) -> String {
+        guard canvas.textSize(label, style: style).width > width else { return label }
+        var kept = label
+        while !kept.isEmpty, canvas.textSize(kept + "…", style: style).width > width { kept.removeLast() }
+        return kept + "…"
     }
 
     /// The x ticks' pixel columns with their labels, snapped to pixel centres so 1-pixel

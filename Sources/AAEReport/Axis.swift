@@ -17,11 +17,21 @@ public struct Axis: Sendable {
     public var scale: AxisScale
     /// Text under (x) or beside (y) the axis; empty for none.
     public var title: String
+    /// For a categorical axis, the name of each category, category `i` placed at value `i`
+    /// and ticked with its name; nil for a numeric axis.
+    public var categories: [String]?
 
     public init(range: ClosedRange<Double>, scale: AxisScale = .linear, title: String = "") {
         self.range = range
         self.scale = scale
         self.title = title
+    }
+
+    /// A categorical axis: `names` at values 0, 1, …, half a category to spare at both ends.
+    public static func categorical(_ names: [String], title: String = "") -> Axis {
+        var axis = Axis(range: -0.5...(Double(max(names.count, 1)) - 0.5), title: title)
+        axis.categories = names
+        return axis
     }
 
     /// An axis spanning the finite values (positive ones, for a logarithmic axis) with
@@ -68,7 +78,9 @@ public struct Axis: Sendable {
     }
 
     /// Tick positions aiming at about `targetCount` intervals, with their labels.
+    /// A categorical axis ticks every category with its name, whatever `targetCount`.
     public func ticks(targetCount: Int) -> (values: [Double], labels: [String]) {
+        if let categories { return (categories.indices.map(Double.init), categories) }
         switch scale {
         case .linear:
             let values = NiceTicks.linear(in: range, targetCount: targetCount)

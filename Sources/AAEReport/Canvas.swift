@@ -127,6 +127,32 @@ public final class Canvas {
         cairo_restore(context)
     }
 
+    /// Draws the PNG image at `path` scaled to fit inside `rect` (keeping its aspect
+    /// ratio, centred), smoothly resampled; returns the rectangle it covers, or nil
+    /// (drawing nothing) when the file is not a readable PNG.
+    @discardableResult
+    public func pngImage(atPath path: String, fitting rect: CanvasRect) -> CanvasRect? {
+        let image = cairo_image_surface_create_from_png(path)
+        defer { cairo_surface_destroy(image) }
+        guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS else { return nil }
+        let width = Double(cairo_image_surface_get_width(image)), height = Double(cairo_image_surface_get_height(image))
+        guard width > 0, height > 0 else { return nil }
+        let factor = min(rect.width / width, rect.height / height)
+        let placed = CanvasRect(x: rect.x + (rect.width - width * factor) / 2,
+                                y: rect.y + (rect.height - height * factor) / 2,
+                                width: width * factor, height: height * factor)
+        cairo_save(context)
+        cairo_translate(context, placed.x, placed.y)
+        cairo_scale(context, factor, factor)
+        cairo_set_source_surface(context, image, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_GOOD)
+        cairo_new_path(context)
+        cairo_rectangle(context, 0, 0, width, height)
+        cairo_fill(context)
+        cairo_restore(context)
+        return placed
+    }
+
     // MARK: Text
 
     /// The advance width of `text` and the font's line height (ascent + descent).

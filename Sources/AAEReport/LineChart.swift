@@ -5,20 +5,36 @@ import Foundation
 ///
 /// A series keeps its colour in every panel (colours follow the order in which names first
 /// appear). NaN values, and values ≤ 0 on a logarithmic axis, break the line rather than
-/// being joined across; a point with no drawable neighbour is shown as a dot. Each panel's
-/// legend goes where it covers the fewest line pixels, like matplotlib's `loc="best"`.
+/// being joined across; a point with no drawable neighbour is shown as a dot. A series can
+/// also mark every point and carry error bars. The x axis is numeric (linear or
+/// logarithmic) or categorical, its categories named at their ticks. Each panel's legend
+/// goes where it covers the fewest line pixels, like matplotlib's `loc="best"`.
 public struct LineChart: Plot, Sendable {
     /// One named line: y values at the matching x values, in drawing order.
     public struct Series: Sendable {
         public var name: String
         public var xs: [Double]
         public var ys: [Double]
+        /// Half the length of each point's error bar (the bar spans `y ± error`); nil for
+        /// none, and a NaN or zero entry draws no bar at that point.
+        public var errors: [Double]?
+        /// Whether every point is marked with a dot, not only isolated ones.
+        public var showsMarkers: Bool
 
-        public init(name: String, xs: [Double], ys: [Double]) {
+        public init(name: String, xs: [Double], ys: [Double], errors: [Double]? = nil, showsMarkers: Bool = false) {
             precondition(xs.count == ys.count, "series \(name) has \(xs.count) x values but \(ys.count) y values")
+            precondition(errors.map { $0.count == ys.count } ?? true, "series \(name) needs one error per value")
             self.name = name
             self.xs = xs
             self.ys = ys
+            self.errors = errors
+            self.showsMarkers = showsMarkers
+        }
+
+        /// The lowest and highest y of every point, error bars included.
+        var yExtents: [Double] {
+            guard let errors else { return ys }
+            return zip(ys, errors).flatMap { y, error in error.isFinite ? [y - error, y + error] : [y] }
         }
     }
 
@@ -31,15 +47,21 @@ public struct LineChart: Plot, Sendable {
         public var yScale: AxisScale
         /// Fixed y range; nil fits the data.
         public var yRange: ClosedRange<Double>?
+        public var xScale: AxisScale
+        /// For a categorical x axis, the category names: x value `i` is category `i`.
+        public var xCategories: [String]?
 
         public init(title: String, series: [Series], xTitle: String = "step", yTitle: String = "",
-                    yScale: AxisScale = .linear, yRange: ClosedRange<Double>? = nil) {
+                    yScale: AxisScale = .linear, yRange: ClosedRange<Double>? = nil, xScale: AxisScale = .linear,
+                    xCategories: [String]? = nil) {
             self.title = title
             self.series = series
             self.xTitle = xTitle
             self.yTitle = yTitle
             self.yScale = yScale
             self.yRange = yRange
+            self.xScale = xScale
+            self.xCategories = xCategories
         }
     }
 
@@ -80,9 +102,12 @@ public struct LineChart: Plot, Sendable {
     }
 
     private func draw(_ panel: Panel, in bounds: CanvasRect, colors: [String: Color], on canvas: Canvas) {
-        let xAxis = Axis.fitting(panel.series.lazy.flatMap { $0.xs }, padding: 0.03, title: panel.xTitle)
+        let markerPadding = panel.series.contains(where: \.showsMarkers) ? 0.06 : 0.03
+        let xAxis = panel.xCategories.map { Axis.categorical($0, title: panel.xTitle) }
+            ?? Axis.fitting(panel.series.lazy.flatMap { $0.xs }, padding: markerPadding, scale: panel.xScale,
+                            title: panel.xTitle)
         let yAxis = panel.yRange.map { Axis(range: $0, scale: panel.yScale, title: panel.yTitle) }
-            ?? Axis.fitting(panel.series.lazy.flatMap { $0.ys }, scale: panel.yScale, title: panel.yTitle)
+            ?? Axis.fitting(panel.series.lazy.flatMap { $0.yExtents }, scale: panel.yScale, title: panel.yTitle)
         let axes = Axes(in: bounds, xAxis: xAxis, yAxis: yAxis, title: panel.title, measuringWith: canvas)
 
         let runs = panel.series.map { series in
@@ -99,6 +124,9 @@ public struct LineChart: Plot, Sendable {
                     }
                 }
             }
+            for series in panel.series {
+                drawMarkersAndErrorBars(of: series, color: colors[series.name] ?? .black, on: axes, canvas: canvas)
+            }
         }
         axes.drawFrame(on: canvas)
 
@@ -109,6 +137,28 @@ public struct LineChart: Plot, Sendable {
         let origin = emptiestPlace(for: legend.size(on: canvas), in: axes.plotArea,
                                     avoiding: runs.flatMap { $0.runs })
         legend.draw(on: canvas, at: origin)
+    }
+
+    /// A vertical bar with end caps over `y ± error` at every point that has an error, then
+    /// a dot at every point when the series asks for markers.
+    private func drawMarkersAndErrorBars(of series: Series, color: Color, on axes: Axes, canvas: Canvas) {
+        let cap: Double = 5
+        for (index, (x, y)) in zip(series.xs, series.ys).enumerated() {
+            guard let error = series.errors?[index], error.isFinite, error > 0,
+                  let low = axes.position(x: x, y: y - error) ?? axes.position(x: x, y: y),
+                  let high = axes.position(x: x, y: y + error) else { continue }
+            canvas.line(from: low, to: high, color: color, width: 1.5)
+            for end in [low, high] {
+                canvas.line(from: CanvasPoint(x: end.x - cap, y: end.y), to: CanvasPoint(x: end.x + cap, y: end.y),
+                            color: color, width: 1.5)
+            }
+        }
+        guard series.showsMarkers else { return }
+        for (x, y) in zip(series.xs, series.ys) {
+            guard let point = axes.position(x: x, y: y) else { continue }
+            canvas.fillCircle(center: point, radius: lineWidth * 2.7, color: .white)
+            canvas.fillCircle(center: point, radius: lineWidth * 2, color: color)
+        }
     }
 
     /// The series' points in pixels, split wherever a value cannot be drawn.

@@ -2,24 +2,27 @@ import AAEExperiment
 import ArgumentParser
 import Foundation
 
-/// Trains one run for a command: progress on stderr, the summary on stdout,
-/// exit status 3 when it diverged and 130 when a signal stopped it (after a
-/// checkpoint, so that `aae-run resume` continues it). A run that fails once
-/// it has started writing its folder leaves status.csv saying `failed` and why.
+/// Trains one run for a command: progress on stderr (a bar on a terminal), the summary on
+/// stdout, exit status 3 when it diverged and 130 when a signal stopped it (after a
+/// checkpoint, so that `aae-run resume` continues it). A run that fails once it has
+/// started writing its folder leaves status.csv saying `failed` and why.
 enum SingleRunExecution {
     static func run(_ experiment: Experiment, options: RunOptions) throws {
         let stop = StopRequest()
-        let signals = InterruptSignals(stop: stop) { CommandLineFailure.printError($0) }
+        let display = ProgressDisplay()
+        let signals = InterruptSignals(stop: stop) { display.message($0) }
         defer { signals.cancel() }
         var options = options
         options.stopRequest = stop
         let runner = ExperimentRunner(experiment: experiment, options: options)
-        runner.progress = { CommandLineFailure.printError($0) }
+        runner.progress = { display.show($0) }
         let start = Date()
         let result: RunResult
         do {
             result = try runner.run()
+            display.finish()
         } catch {
+            display.finish()
             if runner.hasBegunWriting {
                 try? RunRecord(status: "failed", wallTimeSeconds: Date().timeIntervalSince(start), error: "\(error)")
                     .write(in: runner.outputDirectory)

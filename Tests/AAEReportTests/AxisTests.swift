@@ -40,4 +40,14 @@ final class AxisTests: XCTestCase {
         XCTAssertEqual(logarithmic.fraction(of: 10)!, 0.5, accuracy: 1e-12)
         XCTAssertNil(logarithmic.fraction(of: 0))
     }
+
+    func testACategoricalAxisTicksEveryCategoryWithItsName() {
+        let axis = Axis.categorical(["normal", "uniform", "mixture"], title: "prior")
+        XCTAssertEqual(axis.range, -0.5...2.5)
+        for target in [1, 5, 10] {
+            let ticks = axis.ticks(targetCount: target)
+            XCTAssertEqual(ticks.values, [0, 1, 2])
+            XCTAssertEqual(ticks.labels, ["normal", "uniform", "mixture"])
+        }
+    }
 }

@@ -10,8 +10,8 @@ import Foundation
 public final class ExperimentRunner {
     public let experiment: Experiment
     public let options: RunOptions
-    /// Receives one line of progress per log step (stderr in the CLI).
-    public var progress: (String) -> Void = { _ in }
+    /// Receives the progress at every log step (a line or a bar on stderr in the CLI).
+    public var progress: (TrainingProgress) -> Void = { _ in }
     /// Whether `run` got past its checks and wrote to the folder: a run that
     /// fails after this point is the folder's run, and its failure is recorded there.
     public private(set) var hasBegunWriting = false
@@ -108,6 +108,9 @@ public final class ExperimentRunner {
             if every > 0, step % every == 0, step < training.steps { try saveCheckpoint(step: step) }
         }
         var isStopRequested: Bool { options.stopRequest?.isRequested ?? false }
+        let stopRequest = options.stopRequest
+        let snapshots = RunSnapshots(experiment: experiment, test: data.test, steps: training.steps, directory: directory,
+                                     shouldStop: { stopRequest?.isRequested ?? false })
 
         try data.train.pixels.withUnsafeBufferPointer { pixels in
             for step in stride(from: firstStep, through: training.steps, by: 1) {
@@ -124,7 +127,7 @@ public final class ExperimentRunner {
                 for i in sums.indices { sums[i] += Double(stepMetrics[i]) }
                 stepsInWindow += 1
                 let diverged = !stepMetrics.allSatisfy(\.isFinite)
-                if diverged { status = .diverged(step: step) }
+                if diverged { status = .diverged(step: step) } else { _ = try snapshots?.takeIfDue(step: step, model: model) }
                 guard step % training.logEvery == 0 || step == training.steps || diverged else {
                     try checkpointIfDue(step: step)
                     continue
@@ -147,8 +150,11 @@ public final class ExperimentRunner {
                 let now = Date()
                 let rate = Double(stepsInWindow) / max(now.timeIntervalSince(windowStart), 1e-9)
                 if !options.quiet {
-                    progress(progressLine(step: step, of: training.steps, names: model.stepMetricNames, averages: averages,
-                                          heldOutMSE: heldOutMSE, rate: rate))
+                    let left = TrainingProgress.secondsLeft(step: step, steps: training.steps, trainedSteps: stepsTrained,
+                                                            elapsedSeconds: now.timeIntervalSince(start))
+                    progress(TrainingProgress(step: step, steps: training.steps,
+                                              metrics: zip(model.stepMetricNames, averages).map { Metric(name: $0, value: $1) },
+                                              heldOutMSE: heldOutMSE, rate: rate, secondsLeft: left))
                 }
                 sums = sums.map { _ in 0 }
                 stepsInWindow = 0
@@ -179,7 +185,9 @@ public final class ExperimentRunner {
             var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
             let figures = try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale,
                                                   metrics: log.table, directory: directory, title: experiment.name,
-                                                  random: &figureRandom, plots: Set(experiment.report.plots))
+                                                  random: &figureRandom, plots: Set(experiment.report.plots),
+                                                  options: FigureOptions(report: experiment.report, seed: experiment.seed,
+                                                                         shouldStop: { stopRequest?.isRequested ?? false }))
             try tensorBoard.finished(step: training.steps, evaluation: evaluation, figures: figures)
             if isStopRequested { status = .interrupted(step: training.steps) }
         }
@@ -207,14 +215,6 @@ public final class ExperimentRunner {
 
     func loadData() throws -> DataSplit {
         try ExperimentData.load(experiment.data, seed: experiment.seed, dataDirectory: options.dataDirectory)
-    }
-
-    private func progressLine(step: Int, of steps: Int, names: [String], averages: [Double], heldOutMSE: Double,
-                              rate: Double) -> String {
-        let width = String(steps).count
-        let padded = String(repeating: " ", count: max(0, width - String(step).count)) + String(step)
-        let values = zip(names, averages).map { "\($0) \(String(format: "%.4f", $1))" }.joined(separator: "  ")
-        return "step \(padded)/\(steps)  \(values)  heldout_mse \(String(format: "%.4f", heldOutMSE))  \(String(format: "%.1f", rate)) steps/s"
     }
 }
 

@@ -51,6 +51,7 @@ private struct ExperimentYAMLWriter {
         section("report") { writer in
             writer.line("plots", "[" + experiment.report.plots.joined(separator: ", ") + "]", indent: 1)
             writer.line("eval", String(experiment.report.evaluation), indent: 1)
+            writer.writeDrawingOptions(experiment.report)
         }
         if let sweep = experiment.sweep { text += sweep.resolvedYAML }
     }
@@ -77,6 +78,15 @@ private struct ExperimentYAMLWriter {
         if let testSize = data.testSize { line("test_size", String(testSize), indent: 1) }
         if let fraction = data.testFraction { line("test_fraction", YAMLScalar.number(fraction), indent: 1) }
         if let labels = data.labels { line("labels", "[" + labels.map(String.init).joined(separator: ", ") + "]", indent: 1) }
+    }
+
+    /// The report keys that change how figures are drawn, each only when it is not its
+    /// default, so that files which do not use them read back as they always have.
+    private mutating func writeDrawingOptions(_ report: ReportSpec) {
+        if report.snapshotEvery != 0 { line("snapshot_every", String(report.snapshotEvery), indent: 1) }
+        if report.manifold != .default { line("manifold", report.manifold.flowYAML, indent: 1) }
+        if report.projection != .pca { line("projection", report.projection.rawValue, indent: 1) }
+        if report.tsne != .default { line("tsne", report.tsne.flowYAML, indent: 1) }
     }
 
     private mutating func writeModel(_ model: ModelSpec) {

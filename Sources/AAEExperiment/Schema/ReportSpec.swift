@@ -1,6 +1,7 @@
 /// What a run writes besides metrics.csv and config.resolved.yaml: which
-/// figures, and whether it evaluates the model on held-out data at the end
-/// (eval.csv). Leaving out what is not looked at saves time in sweeps and tests.
+/// figures and how they are drawn, snapshots of the code during training, and
+/// whether it evaluates the model on held-out data at the end (eval.csv).
+/// Leaving out what is not looked at saves time in sweeps and tests.
 public struct ReportSpec: Sendable, Equatable {
     /// Every figure a run can draw, by the name of its file without `.png`.
     public static let plotNames = ["latent_scatter", "manifold", "reconstructions", "samples", "losses", "style"]
@@ -10,10 +11,24 @@ public struct ReportSpec: Sendable, Equatable {
     public var plots: [String]
     /// Whether the held-out evaluation runs at the end of training and writes eval.csv.
     public var evaluation: Bool
+    /// Every this many steps the latent scatter and the manifold are drawn into
+    /// `snapshots/`; 0 for no snapshots.
+    public var snapshotEvery: Int
+    /// The grid the manifold decodes.
+    public var manifold: ManifoldGridSpec
+    /// How the latent scatter draws codes wider than 2.
+    public var projection: CodeProjection
+    /// The t-SNE settings, used when `projection` is `.tsne`.
+    public var tsne: TSNESpec
 
-    public init(plots: [String], evaluation: Bool) {
+    public init(plots: [String], evaluation: Bool, snapshotEvery: Int = 0, manifold: ManifoldGridSpec = .default,
+                projection: CodeProjection = .pca, tsne: TSNESpec = .default) {
         self.plots = plots
         self.evaluation = evaluation
+        self.snapshotEvery = snapshotEvery
+        self.manifold = manifold
+        self.projection = projection
+        self.tsne = tsne
     }
 
     /// Every figure, and the evaluation.
@@ -21,11 +36,20 @@ public struct ReportSpec: Sendable, Equatable {
 }
 
 extension ReportSpec {
+    static let keys = ["plots", "eval", "snapshot_every", "manifold", "projection", "tsne"]
+
     static func read(_ node: ConfigNode) -> ReportSpec? {
-        guard let fields = node.fields(["plots", "eval"]) else { return nil }
+        guard let fields = node.fields(keys) else { return nil }
         let plots = fields.optional("plots", plotNames, readPlots)
         let evaluation = fields.optional("eval", true) { $0.bool() }
-        return ReportSpec(plots: plots, evaluation: evaluation)
+        let snapshotEvery = fields.optional("snapshot_every", 0) { $0.int(in: 0...Int.max) }
+        let manifold = fields.optional("manifold", ManifoldGridSpec.default) { ManifoldGridSpec.read($0) }
+        let projection = fields.optional("projection", CodeProjection.pca) { node in
+            node.string(oneOf: CodeProjection.allCases.map(\.rawValue)).flatMap(CodeProjection.init(rawValue:))
+        }
+        let tsne = fields.optional("tsne", TSNESpec.default) { TSNESpec.read($0) }
+        return ReportSpec(plots: plots, evaluation: evaluation, snapshotEvery: snapshotEvery, manifold: manifold,
+                          projection: projection, tsne: tsne)
     }
 
     private static func readPlots(_ node: ConfigNode) -> [String]? {

@@ -211,4 +211,50 @@ final class FiguresTests: XCTestCase {
         XCTAssertEqual(constant.first!, 1.5, accuracy: 1e-6)
         XCTAssertEqual(constant.last!, 2.5, accuracy: 1e-6)
     }
+
+    func testAFixedManifoldRangeAndSizeGiveTheSeedNotebooksGrid() throws {
+        let grid = ManifoldGridSpec(size: 15, span: .fixed(low: -3, high: 3))
+        let values = ManifoldFigure.gridValues(spanning: [0.1, 0.2], grid: grid)
+        XCTAssertEqual(values.count, 15)
+        XCTAssertEqual(values.first, -3)
+        XCTAssertEqual(values.last, 3)
+        XCTAssertEqual(values[7], 0, accuracy: 1e-6)
+        let directory = try makeDirectory()
+        let url = directory.appendingPathComponent("manifold.png")
+        XCTAssertTrue(try ManifoldFigure.write(model: TilingModel(latentDimension: 2), test: test, scale: .symmetric,
+                                               title: "tiling", grid: grid, to: url))
+        try assertGridFigure(url, columns: 15, rows: 15, scale: 1, gap: 0)
+    }
+
+    func testTheTSNEProjectionDrawsWideCodesWithoutChangingTheOtherFigures() throws {
+        let pca = try makeDirectory(), tsne = try makeDirectory()
+        let model = TilingModel(latentDimension: 8)
+        var random = RandomGenerator(seed: 1, stream: RunFigures.randomStream)
+        try RunFigures.writeAll(model: model, test: test, scale: .symmetric, metrics: metrics, directory: pca,
+                                title: "tiling", random: &random)
+        let options = FigureOptions(projection: .tsne, tsne: TSNESpec(perplexity: 10, iterations: 100), seed: 1)
+        random = RandomGenerator(seed: 1, stream: RunFigures.randomStream)
+        try RunFigures.writeAll(model: model, test: test, scale: .symmetric, metrics: metrics, directory: tsne,
+                                title: "tiling", random: &random, options: options)
+        let scatter = { (directory: URL) in try Data(contentsOf: directory.appendingPathComponent("latent_scatter.png")) }
+        XCTAssertNotEqual(try scatter(pca), try scatter(tsne))
+        for name in ["samples.png", "manifold.png", "reconstructions.png"] {
+            XCTAssertEqual(try Data(contentsOf: pca.appendingPathComponent(name)),
+                           try Data(contentsOf: tsne.appendingPathComponent(name)), name)
+        }
+        let again = try makeDirectory()
+        random = RandomGenerator(seed: 1, stream: RunFigures.randomStream)
+        try RunFigures.writeAll(model: model, test: test, scale: .symmetric, metrics: metrics, directory: again,
+                                title: "tiling", random: &random, options: options)
+        XCTAssertEqual(try scatter(tsne), try scatter(again), "the embedding is deterministic from the seed")
+    }
+
+    func testAStopRequestDuringTheTSNELeavesTheScatterUnwritten() throws {
+        let url = try makeDirectory().appendingPathComponent("latent_scatter.png")
+        var random = RandomGenerator(seed: 1)
+        let options = FigureOptions(projection: .tsne, seed: 1, shouldStop: { true })
+        XCTAssertFalse(try LatentScatterFigure.write(model: TilingModel(latentDimension: 8), test: test, title: "tiling",
+                                                     random: &random, options: options, to: url))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+    }
 }

@@ -8,7 +8,10 @@ import Foundation
 ///
 /// Codes wider than 2 are drawn on their first two principal components (fitted to the
 /// held-out codes; the prior samples are projected onto the same plane) and the axis
-/// titles give the share of variance each component explains.
+/// titles give the share of variance each component explains. With
+/// `report.projection: tsne` they are drawn as an exact t-SNE embedding instead, which
+/// keeps neighbourhoods but has no place for the prior, so the background is left out
+/// (its samples are still drawn, so the figures after this one do not change).
 public enum LatentScatterFigure {
     public static let fileName = "latent_scatter.png"
     /// How many prior samples form the background.
@@ -19,27 +22,44 @@ public enum LatentScatterFigure {
 
     /// Writes the figure for the first `RunFigures.heldOutLimit` images of `test` to `url`,
     /// drawing the prior samples from `random`; writes nothing and returns false when
-    /// there are no held-out images.
+    /// there are no held-out images, or when `options.shouldStop` stopped the t-SNE.
     @discardableResult
     public static func write(model: TrainableModel, test: LabeledImages, title: String,
-                             random: inout RandomGenerator, to url: URL) throws -> Bool {
+                             random: inout RandomGenerator, options: FigureOptions = .default,
+                             to url: URL) throws -> Bool {
         let images = test.slice(0..<min(RunFigures.heldOutLimit, test.count))
         guard images.count > 0, model.latentDimension > 0 else { return false }
         let codes = ModelImages.codes(of: images, model: model)
-        let plane = CodePlane(fittedTo: codes, dimension: model.latentDimension)
-        let (xs, ys) = plane.coordinates(of: codes)
-
-        var background: ScatterPlot.Background?
-        if let prior = model.prior, prior.dimension == model.latentDimension {
-            let samples = plane.coordinates(of: prior.samples(rows: priorSampleCount, random: &random))
-            background = ScatterPlot.Background(xs: samples.xs, ys: samples.ys, name: "prior samples",
-                                                color: priorColor)
+        let dimension = model.latentDimension
+        let priorSamples = model.prior.flatMap { prior in
+            prior.dimension == dimension ? prior.samples(rows: priorSampleCount, random: &random) : nil
         }
-        let subject = plane.note.isEmpty ? "held-out codes" : "held-out codes (\(plane.note))"
-        let plot = ScatterPlot(xs: xs, ys: ys, labels: images.labels.map(Int.init),
-                               labelNames: (0...9).map { images.rows == 1 ? "label \($0)" : "digit \($0)" }, background: background,
-                               title: RunFigures.heading(title, subject),
+
+        let plot: ScatterPlot
+        let labelNames = (0...9).map { images.rows == 1 ? "label \($0)" : "digit \($0)" }
+        if options.projection == .tsne, dimension > 2 {
+            var tsneRandom = RandomGenerator(seed: options.seed, stream: FigureOptions.tsneStream)
+            let tsne = TSNE(perplexity: options.tsne.perplexity, iterations: options.tsne.iterations)
+            guard let embedding = tsne.embed(codes, dimension: dimension, random: &tsneRandom,
+                                             shouldStop: options.shouldStop) else { return false }
+            let count = embedding.count / 2
+            let subject = "held-out codes (t-SNE of \(dimension)-D codes, perplexity \(options.tsne.perplexity.formatted))"
+            plot = ScatterPlot(xs: (0..<count).map { embedding[2 * $0] }, ys: (0..<count).map { embedding[2 * $0 + 1] },
+                               labels: images.labels.map(Int.init), labelNames: labelNames,
+                               title: RunFigures.heading(title, subject), xTitle: "t-SNE 1", yTitle: "t-SNE 2")
+        } else {
+            let plane = CodePlane(fittedTo: codes, dimension: dimension)
+            let (xs, ys) = plane.coordinates(of: codes)
+            let background = priorSamples.map { samples in
+                let projected = plane.coordinates(of: samples)
+                return ScatterPlot.Background(xs: projected.xs, ys: projected.ys, name: "prior samples",
+                                              color: priorColor)
+            }
+            let subject = plane.note.isEmpty ? "held-out codes" : "held-out codes (\(plane.note))"
+            plot = ScatterPlot(xs: xs, ys: ys, labels: images.labels.map(Int.init), labelNames: labelNames,
+                               background: background, title: RunFigures.heading(title, subject),
                                xTitle: plane.axisTitle(0), yTitle: plane.axisTitle(1))
+        }
         try plot.write(to: url)
         return true
     }

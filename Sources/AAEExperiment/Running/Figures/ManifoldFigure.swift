@@ -14,11 +14,15 @@ import Foundation
 /// swept over their first two principal directions around the codes' mean, the other
 /// directions held at the mean; 1-D codes get a single row.
 ///
+/// `report.manifold` changes the grid: its `size` along each axis, and its `range`, the
+/// central quantiles above or a fixed span such as `[-3, 3]` (the seed notebooks' grid
+/// for a standard normal code) on both axes of the plane.
+///
 /// Skipped for decoders that also read a label (see `StyleFigure` for those).
 public enum ManifoldFigure {
     public static let fileName = "manifold.png"
-    /// The number of grid points along each axis.
-    public static let gridSize = 20
+    /// The number of grid points along each axis, unless `report.manifold.size` says otherwise.
+    public static let gridSize = ManifoldGridSpec.default.size
     /// The share of the held-out codes the grid spans along each axis.
     public static let centralShare: Float = 0.9
 
@@ -26,16 +30,16 @@ public enum ManifoldFigure {
     /// labels or there are no held-out images.
     @discardableResult
     public static func write(model: TrainableModel, test: LabeledImages, scale: PixelScale, title: String,
-                             to url: URL) throws -> Bool {
+                             grid: ManifoldGridSpec = .default, to url: URL) throws -> Bool {
         let images = test.slice(0..<min(RunFigures.heldOutLimit, test.count))
         guard model.decoderLabelCount == 0, model.latentDimension > 0, images.count > 0 else { return false }
         let codes = ModelImages.codes(of: images, model: model)
         let plane = CodePlane(fittedTo: codes, dimension: model.latentDimension)
         let (xs, ys) = plane.coordinates(of: codes)
 
-        let xValues = gridValues(spanning: xs)
+        let xValues = gridValues(spanning: xs, grid: grid)
         // The top row shows the largest y, as on a plot whose y axis grows upwards.
-        let yValues: [Float] = plane.hasSecondAxis ? gridValues(spanning: ys).reversed() : [0]
+        let yValues: [Float] = plane.hasSecondAxis ? gridValues(spanning: ys, grid: grid).reversed() : [0]
         let gridCodes = yValues.flatMap { y in xValues.flatMap { x in plane.code(x: x, y: y) } }
         let pixels = ModelImages.decoded(gridCodes, labels: nil, model: model, scale: scale)
 
@@ -52,16 +56,20 @@ public enum ManifoldFigure {
         return true
     }
 
-    /// `gridSize` evenly spaced values from the 5th to the 95th percentile of `values`
-    /// (a unit-wide span around them if they barely vary).
-    public static func gridValues(spanning values: [Float]) -> [Float] {
+    /// `grid.size` evenly spaced values over the grid's fixed range, or from the 5th to
+    /// the 95th percentile of `values` (a unit-wide span around them if they barely vary).
+    public static func gridValues(spanning values: [Float], grid: ManifoldGridSpec = .default) -> [Float] {
+        let size = grid.size
+        if case .fixed(let low, let high) = grid.span {
+            return (0..<size).map { Float(low + (high - low) * Double($0) / Double(size - 1)) }
+        }
         let tail = (1 - centralShare) / 2
         var low = quantile(values, tail), high = quantile(values, 1 - tail)
         if !(high - low > 1e-6 * max(abs(low), abs(high), 1)) {
             let centre = (low + high) / 2
             (low, high) = (centre - 0.5, centre + 0.5)
         }
-        return (0..<gridSize).map { low + (high - low) * Float($0) / Float(gridSize - 1) }
+        return (0..<size).map { low + (high - low) * Float($0) / Float(size - 1) }
     }
 
     /// The `p`-quantile of the finite `values`, interpolating linearly between order

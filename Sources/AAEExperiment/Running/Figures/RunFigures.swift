@@ -24,11 +24,13 @@ public enum RunFigures {
     /// applies to `model` into `directory` and returns the files written, in this order:
     /// losses, latent scatter, manifold, reconstructions, samples, style. `title` (the
     /// experiment's name) starts every figure's title; `metrics` is the run's metrics
-    /// table; `scale` is the pixel scale of `test` and of the decoder.
+    /// table; `scale` is the pixel scale of `test` and of the decoder; `options` are the
+    /// report's drawing options.
     @discardableResult
     public static func writeAll(model: TrainableModel, test: LabeledImages, scale: PixelScale, metrics: CSVTable,
                                 directory: URL, title: String, random: inout RandomGenerator,
-                                plots: Set<String> = Set(ReportSpec.plotNames)) throws -> [URL] {
+                                plots: Set<String> = Set(ReportSpec.plotNames),
+                                options: FigureOptions = .default) throws -> [URL] {
         precondition(test.count == 0 || test.featureCount == model.inputFeatures,
                      "images of \(test.featureCount) pixels for a model of \(model.inputFeatures) inputs")
         var written: [URL] = []
@@ -40,10 +42,12 @@ public enum RunFigures {
         }
         try record(LossesFigure.fileName) { try LossesFigure.write(metrics: metrics, title: title, to: $0) }
         try record(LatentScatterFigure.fileName) {
-            try LatentScatterFigure.write(model: model, test: test, title: title, random: &random, to: $0)
+            try LatentScatterFigure.write(model: model, test: test, title: title, random: &random, options: options,
+                                          to: $0)
         }
         try record(ManifoldFigure.fileName) {
-            try ManifoldFigure.write(model: model, test: test, scale: scale, title: title, to: $0)
+            try ManifoldFigure.write(model: model, test: test, scale: scale, title: title, grid: options.manifold,
+                                     to: $0)
         }
         try record(ReconstructionsFigure.fileName) {
             try ReconstructionsFigure.write(model: model, test: test, scale: scale, title: title, to: $0)
