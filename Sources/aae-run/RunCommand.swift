@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where datasets are (default: $AAE_DATA_DIR, else ./data).")
     var dataDirectory: String?
 
-    @Flag(name: .long, help: "Print no progress lines, only the final summary.")
+    @Flag(name: .long, help: "Print no progress (neither lines nor the terminal bar), only the final summary.")
     var quiet = false
 
     @Flag(name: .long, help: ArgumentHelp(

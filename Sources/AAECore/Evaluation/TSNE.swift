@@ -43,7 +43,7 @@ public struct TSNE: Sendable {
         precondition(dimension > 0 && points.count % dimension == 0, "points are not rows of \(dimension) values")
         let count = points.count / dimension
         guard count > 1 else { return [Float](repeating: 0, count: 2 * count) }
-        var affinities = Self.affinities(Self.normalised(points, dimension: dimension), dimension: dimension,
+        let affinities = Self.affinities(Self.normalised(points, dimension: dimension), dimension: dimension,
                                          perplexity: min(perplexity, max(Double(count - 1) / 3, 1)))
         var xs = (0..<count).map { _ in random.normal(std: 1e-4) }
         var ys = (0..<count).map { _ in random.normal(std: 1e-4) }
