@@ -19,8 +19,9 @@ import Darwin
 /// one might not rewrite: its figures, eval.csv, its exported weights and
 /// codes, status.csv, the temporary
 /// files of writes a kill cut short and, for a run that starts at step 1,
-/// metrics.csv and checkpoint.bin. So a folder never shows figures the run
-/// did not draw.
+/// metrics.csv, checkpoint.bin and the snapshots (a resumed run keeps the
+/// snapshots it took before it stopped). So a folder never shows figures the
+/// run did not draw.
 final class RunFolder {
     static let configurationFileName = "config.resolved.yaml"
     /// The files a run writes besides config.resolved.yaml, status.csv and checkpoint.bin.
@@ -82,6 +83,9 @@ final class RunFolder {
         if checkpoint == nil { stale += ["metrics.csv", RunCheckpointFile.fileName] }
         for name in stale + Self.orphanedTemporaryFiles(in: directory) {
             Self.removeFile(directory.appendingPathComponent(name))
+        }
+        if checkpoint == nil {
+            for url in RunSnapshots.earlierFiles(in: directory) { Self.removeFile(url) }
         }
     }
 

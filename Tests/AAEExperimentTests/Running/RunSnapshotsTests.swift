@@ -71,6 +71,28 @@ final class RunSnapshotsTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: plain.appendingPathComponent(RunSnapshots.sheetFileName).path))
     }
 
+    func testARunStartedAgainRemovesTheEarlierRunsSnapshotsAndAResumedOneKeepsThem() throws {
+        let output = try run(["report.snapshot_every=30"])
+        let options = RunOptions(outputDirectory: output.path, dataDirectory: Self.dataDirectory.path, quiet: true)
+        let sheet = output.appendingPathComponent(RunSnapshots.sheetFileName)
+        let late = output.appendingPathComponent("snapshots/latent_step_000090.png")
+        let resumed = try ExperimentRunner(experiment: experiment(["report.snapshot_every=30"]), options: {
+            var resuming = options
+            resuming.resume = true
+            return resuming
+        }()).run()
+        XCTAssertEqual(resumed.status, .completed)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: late.path), "a resumed run keeps its snapshots")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: sheet.path))
+        let again = try ExperimentRunner(experiment: experiment(["report.snapshot_every=40"]), options: options).run()
+        XCTAssertEqual(again.status, .completed)
+        let snapshots = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("snapshots").path)
+        XCTAssertEqual(snapshots.sorted(), ["latent_step_000040.png", "latent_step_000080.png",
+                                            "manifold_step_000040.png", "manifold_step_000080.png"],
+                       "no snapshot of the earlier run is left")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: sheet.path))
+    }
+
     func testASnapshotReturnsTheFiguresItWroteOnlyWhenDue() throws {
         let experiment = try experiment(["report.snapshot_every=25"])
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("aae-snapshots-\(UUID().uuidString)")

@@ -96,6 +96,19 @@ public struct RunSnapshots {
         try sheet.write(to: directory.appendingPathComponent(Self.sheetFileName))
     }
 
+    /// The snapshot files and the contact sheet that a run in `directory` wrote, for a run
+    /// that starts again at step 1 to remove: `latent_evolution.png`, and the
+    /// `latent_step_*.png` and `manifold_step_*.png` files of `snapshots/` (nothing else
+    /// there, and not the folder).
+    static func earlierFiles(in directory: URL) -> [URL] {
+        let folder = directory.appendingPathComponent(folderName)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let snapshots = names.filter { name in
+            (name.hasPrefix("latent_step_") || name.hasPrefix("manifold_step_")) && name.hasSuffix(".png")
+        }.sorted()
+        return [directory.appendingPathComponent(sheetFileName)] + snapshots.map { folder.appendingPathComponent($0) }
+    }
+
     /// At most `limit` of `entries`, evenly spaced, keeping the first and the last.
     public static func thinned<Element>(_ entries: [Element], to limit: Int) -> [Element] {
         guard entries.count > limit, limit > 1 else { return Array(entries.prefix(max(limit, 1))) }
