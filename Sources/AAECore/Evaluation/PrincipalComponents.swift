@@ -3,12 +3,14 @@
 ///
 /// Figures need a faithful 2-D view of wider codes (the latent scatter, the decoder
 /// manifold), and the first two principal components are the linear view that keeps
-/// most of the codes' spread. The covariance is one `sgemm` of the centred codes; its
-/// eigenvectors come from cyclic Jacobi rotations in double precision, which are exact
-/// to rounding and cheap for the code sizes used here (a 256-D code takes well under a
-/// second). Results are deterministic: components are ordered by decreasing variance
-/// (ties by dimension) and each direction's sign is chosen so that its
-/// largest-magnitude entry is positive (the first such entry on ties).
+/// most of the codes' spread. Codes of up to `exactDimensionLimit` values get every
+/// eigenvector of their covariance (one `sgemm`) by cyclic Jacobi rotations in double
+/// precision, exact to rounding. Wider codes (a 4096-D code's covariance would take
+/// Jacobi hours) get only the kept directions, by `SubspaceIteration`: a few products
+/// of the centred codes with a thin block on OpenBLAS, never a `dimension²` matrix.
+/// Results are deterministic: components are ordered by decreasing variance (ties by
+/// dimension) and each direction's sign is chosen so that its largest-magnitude entry
+/// is positive (the first such entry on ties).
 public struct PrincipalComponents: Sendable {
     /// The number of values in a code.
     public let dimension: Int
@@ -48,37 +50,18 @@ public struct PrincipalComponents: Sendable {
         for row in 0..<count {
             for column in 0..<dimension { centred[row * dimension + column] -= mean[column] }
         }
-        var scatter = [Float](repeating: 0, count: dimension * dimension)
-        centred.withUnsafeBufferPointer { x in
-            scatter.withUnsafeMutableBufferPointer { c in
-                BLAS.gemm(transposeA: true, transposeB: false, m: dimension, n: dimension, k: count,
-                          a: x.baseAddress!, b: x.baseAddress!, c: c.baseAddress!)
-            }
-        }
-        let divisor = Double(max(count - 1, 1))
-        // Symmetrise: sgemm computes the two triangles separately.
-        var covariance = [Double](repeating: 0, count: dimension * dimension)
-        for i in 0..<dimension {
-            for j in 0..<dimension {
-                covariance[i * dimension + j] =
-                    (Double(scatter[i * dimension + j]) + Double(scatter[j * dimension + i])) / (2 * divisor)
-            }
-        }
-        let total = (0..<dimension).reduce(0.0) { $0 + max(covariance[$1 * dimension + $1], 0) }
-
-        let (eigenvalues, eigenvectors) = Self.symmetricEigen(covariance, dimension: dimension)
-        let order = (0..<dimension).sorted { a, b in
-            eigenvalues[a] != eigenvalues[b] ? eigenvalues[a] > eigenvalues[b] : a < b
-        }
+        let (eigenvalues, eigenvectors, total) = dimension <= Self.exactDimensionLimit
+            ? Self.exactComponents(centred, count: count, dimension: dimension, components: components)
+            : SubspaceIteration.topComponents(centred, count: count, dimension: dimension, components: components)
         var directions: [[Float]] = []
         var variances: [Double] = []
-        for index in order.prefix(components) {
-            var direction = (0..<dimension).map { eigenvectors[$0 * dimension + index] }
+        for (value, vector) in zip(eigenvalues, eigenvectors) {
+            var direction = vector
             var largest = 0
             for i in 1..<dimension where abs(direction[i]) > abs(direction[largest]) { largest = i }
             if direction[largest] < 0 { direction = direction.map { -$0 } }
             directions.append(direction.map(Float.init))
-            variances.append(max(eigenvalues[index], 0))
+            variances.append(max(value, 0))
         }
         self.directions = directions
         self.variances = variances
@@ -118,6 +101,40 @@ public struct PrincipalComponents: Sendable {
             for i in 0..<dimension { code[i] += coordinate * direction[i] }
         }
         return code
+    }
+
+    /// Codes up to this width get their components from the full covariance by Jacobi
+    /// rotations; wider ones by subspace iteration.
+    public static let exactDimensionLimit = 64
+
+    /// The top `components` eigenvalues (variances, divisor `count − 1`) and unit
+    /// eigenvectors of the covariance of the centred `codes`, from the full matrix, and
+    /// the total variance (the covariance's trace).
+    static func exactComponents(_ centred: [Float], count: Int, dimension: Int,
+                                components: Int) -> (values: [Double], vectors: [[Double]], total: Double) {
+        var scatter = [Float](repeating: 0, count: dimension * dimension)
+        centred.withUnsafeBufferPointer { x in
+            scatter.withUnsafeMutableBufferPointer { c in
+                BLAS.gemm(transposeA: true, transposeB: false, m: dimension, n: dimension, k: count,
+                          a: x.baseAddress!, b: x.baseAddress!, c: c.baseAddress!)
+            }
+        }
+        let divisor = Double(max(count - 1, 1))
+        // Symmetrise: sgemm computes the two triangles separately.
+        var covariance = [Double](repeating: 0, count: dimension * dimension)
+        for i in 0..<dimension {
+            for j in 0..<dimension {
+                covariance[i * dimension + j] =
+                    (Double(scatter[i * dimension + j]) + Double(scatter[j * dimension + i])) / (2 * divisor)
+            }
+        }
+        let total = (0..<dimension).reduce(0.0) { $0 + max(covariance[$1 * dimension + $1], 0) }
+        let (eigenvalues, eigenvectors) = symmetricEigen(covariance, dimension: dimension)
+        let order = (0..<dimension).sorted { a, b in
+            eigenvalues[a] != eigenvalues[b] ? eigenvalues[a] > eigenvalues[b] : a < b
+        }.prefix(components)
+        return (order.map { eigenvalues[$0] },
+                order.map { index in (0..<dimension).map { eigenvectors[$0 * dimension + index] } }, total)
     }
 
     /// Eigenvalues and eigenvectors (as the columns of a row-major `dimension²` matrix)

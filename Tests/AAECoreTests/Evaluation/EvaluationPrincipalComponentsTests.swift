@@ -94,4 +94,68 @@ final class EvaluationPrincipalComponentsTests: XCTestCase {
         XCTAssertEqual(first.directions, second.directions)
         XCTAssertEqual(first.project(codes), second.project(codes))
     }
+
+    /// Codes of `dimension` values with two planted axes (stds 6 and 3, along
+    /// `(e0 + e1)/√2` and `e2`) over isotropic noise of std 0.5.
+    private func plantedCodes(_ count: Int, dimension: Int, seed: UInt64) -> [Float] {
+        var random = RandomGenerator(seed: seed)
+        var codes = EvaluationFixtures.normalRows(count, dimension: dimension, std: 0.5, random: &random)
+        for row in 0..<count {
+            let long = random.normal(std: 6), middle = random.normal(std: 3)
+            codes[row * dimension] += long / Float(2).squareRoot()
+            codes[row * dimension + 1] += long / Float(2).squareRoot()
+            codes[row * dimension + 2] += middle
+        }
+        return codes
+    }
+
+    func testWideCodesGetTheirTopDirectionsWithoutTheirCovarianceMatrix() {
+        let dimension = 300, count = 1_000
+        let codes = plantedCodes(count, dimension: dimension, seed: 75)
+        let recorder = GemmRecorder()
+        BLAS.gemmRecorder = recorder
+        let pca = PrincipalComponents(codes: codes, dimension: dimension, components: 2)
+        BLAS.gemmRecorder = nil
+        XCTAssertFalse(recorder.calls.isEmpty)
+        for call in recorder.calls {
+            XCTAssertLessThan(call.m * call.n, dimension * dimension / 4, "a \(call.m)×\(call.n) product")
+        }
+        let axis = 1 / Float(2).squareRoot()
+        XCTAssertEqual(abs(pca.directions[0][0]), axis, accuracy: 0.01)
+        XCTAssertEqual(abs(pca.directions[0][1]), axis, accuracy: 0.01)
+        XCTAssertEqual(abs(pca.directions[1][2]), 1, accuracy: 0.01)
+        XCTAssertEqual(pca.variances[0], 36.25, accuracy: 3)
+        XCTAssertEqual(pca.variances[1], 9.25, accuracy: 1)
+        // The total variance is 36 + 9 + 300 · 0.25.
+        XCTAssertEqual(pca.explainedVarianceRatios[0], 36.25 / 120, accuracy: 0.03)
+        XCTAssertEqual(pca.explainedVarianceRatios[1], 9.25 / 120, accuracy: 0.01)
+        for direction in pca.directions {
+            XCTAssertEqual(direction.reduce(0) { $0 + $1 * $1 }, 1, accuracy: 1e-4)
+        }
+        XCTAssertEqual(zip(pca.directions[0], pca.directions[1]).reduce(0) { $0 + $1.0 * $1.1 }, 0, accuracy: 1e-4)
+        let again = PrincipalComponents(codes: codes, dimension: dimension, components: 2)
+        XCTAssertEqual(again.directions, pca.directions)
+        XCTAssertEqual(again.variances, pca.variances)
+    }
+
+    func testA4096DimensionalCodeIsFittedFromFewerCodesThanValues() {
+        let dimension = 4_096, count = 400
+        let codes = plantedCodes(count, dimension: dimension, seed: 76)
+        let pca = PrincipalComponents(codes: codes, dimension: dimension, components: 2)
+        // With fewer codes than values the sample directions lean into the noise a little.
+        XCTAssertEqual(abs(pca.directions[0][0]), 1 / Float(2).squareRoot(), accuracy: 0.05)
+        XCTAssertGreaterThan(abs(pca.directions[1][2]), 0.8)
+        XCTAssertGreaterThan(pca.explainedVarianceRatios[0], pca.explainedVarianceRatios[1])
+        XCTAssertLessThanOrEqual(pca.explainedVarianceRatios.reduce(0, +), 1)
+    }
+
+    func testConstantWideCodesHaveZeroVarianceAndCoordinateAxes() {
+        let codes = [Float](repeating: -2, count: 100 * 10)
+        let pca = PrincipalComponents(codes: codes, dimension: 100, components: 2)
+        XCTAssertEqual(pca.explainedVarianceRatios, [0, 0])
+        XCTAssertEqual(pca.project(codes), [Float](repeating: 0, count: 20))
+        for direction in pca.directions {
+            XCTAssertEqual(direction.filter { $0 != 0 }, [1])
+        }
+    }
 }
