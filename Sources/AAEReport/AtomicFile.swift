@@ -22,7 +22,7 @@ public enum AtomicFile {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw AtomicFileError.cannotCreateDirectory(path: directory.path,
-                                                        reason: error.localizedDescription)
+                                                        reason: FileErrorMessage.reason(for: error, path: directory.path))
         }
 
         let template = directory.appendingPathComponent(".\(target.lastPathComponent).tmp-XXXXXX").path

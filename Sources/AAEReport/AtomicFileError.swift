@@ -19,9 +19,9 @@ public enum AtomicFileError: Error, CustomStringConvertible, Equatable, Sendable
     public var description: String {
         switch self {
         case .cannotCreateDirectory(let path, let reason):
-            return "\(path): cannot create directory: \(reason)"
+            return "\(FileErrorMessage.shown(path)): cannot create the folder: \(reason)"
         case .systemCallFailed(let call, let path, let reason):
-            return "\(path): \(call) failed: \(reason)"
+            return "\(FileErrorMessage.shown(path)): \(call) failed: \(reason)"
         }
     }
 }

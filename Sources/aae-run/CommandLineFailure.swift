@@ -1,3 +1,4 @@
+import AAEReport
 import ArgumentParser
 import Foundation
 
@@ -9,7 +10,7 @@ enum CommandLineFailure {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            printError("aae-run: \(error)")
+            printError("aae-run: \(FileErrorMessage.describe(error))")
             throw ExitCode.failure
         }
     }

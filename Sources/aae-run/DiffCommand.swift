@@ -38,7 +38,7 @@ struct DiffCommand: ParsableCommand {
         do {
             diff = try ResultsDiff.compare(URL(fileURLWithPath: a), URL(fileURLWithPath: b), tolerance: tolerance)
         } catch {
-            CommandLineFailure.printError("aae-run diff: \(error)")
+            CommandLineFailure.printError("aae-run diff: \(FileErrorMessage.describe(error))")
             throw ExitCode(DiffOutcome.failed.exitCode)
         }
         print(diff.text)

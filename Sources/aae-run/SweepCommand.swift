@@ -88,6 +88,11 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where datasets are (default: $AAE_DATA_DIR, else ./data).")
     var dataDirectory: String?
 
+    @Option(name: .customLong("memory-limit"), help: ArgumentHelp(
+        "The most memory the runs trained at once may need together, e.g. 8GB, or none (default: 80% of the "
+        + "machine's memory); a sweep estimated above it is refused before any run starts.", valueName: "size"))
+    var memoryLimit: String?
+
     func validate() throws {
         guard launcher == .local else {
             if jobs != nil { throw ValidationError("--jobs is for the local launcher; with slurm, each task trains its runs") }
@@ -106,7 +111,8 @@ struct SweepCommand: ParsableCommand {
             let plan = try SweepPlan.load(path: file, overrides: Override.commandLine(set: overrides, unset: unsets), outputDirectory: out)
             switch launcher {
             case .local:
-                try SweepExecution.run(plan, jobs: jobs, dataDirectory: dataDirectory, dryRun: dryRun)
+                try SweepExecution.run(plan, jobs: jobs, dataDirectory: dataDirectory, dryRun: dryRun,
+                                       memoryLimit: memoryLimit)
             case .slurm:
                 let options = SlurmSubmissionOptions(
                     runsPerTask: runsPerTask, maxParallel: maxParallel, timeLimit: time, signalAheadSeconds: signalAhead,

@@ -9,4 +9,7 @@ public final class Activation<Function: ElementwiseFunction>: Layer {
     }
 
     public func callAsFunction(_ input: Variable) -> Variable { input.map(function) }
+
+    /// The footprint of an activation: the output and its gradient per example.
+    public static func footprint(features: Int) -> LayerFootprint { .elementwise(features: features) }
 }

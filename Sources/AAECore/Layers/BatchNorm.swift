@@ -22,6 +22,15 @@ public final class BatchNorm: Layer {
 
     public var parameters: [Parameter] { [scale, offset] }
 
+    /// The footprint of batch normalisation before it is built: scale and offset,
+    /// the running statistics, and per example the output, its gradient and the
+    /// normalised input kept for the backward pass.
+    public static func footprint(features: Int) -> LayerFootprint {
+        LayerFootprint(parameters: LayerFootprint.product(features, 2), state: LayerFootprint.product(features, 2),
+                       trainingValuesPerExample: LayerFootprint.product(features, 3),
+                       inferenceValuesPerExample: LayerFootprint.product(features, 2), outputFeatures: features)
+    }
+
     public func callAsFunction(_ input: Variable) -> Variable {
         let graph = input.graph
         let operation = BatchNormalizationOperation(

@@ -17,6 +17,14 @@ public final class Dense: Layer {
 
     public var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
 
+    /// The footprint of a dense layer before it is built: its kernel and bias, and
+    /// one output (with its gradient in training) per example.
+    public static func footprint(inputFeatures: Int, units: Int, useBias: Bool) -> LayerFootprint {
+        let weights = LayerFootprint.sum(LayerFootprint.product(inputFeatures, units), useBias ? units : 0)
+        return LayerFootprint(parameters: weights, trainingValuesPerExample: LayerFootprint.product(units, 2),
+                              inferenceValuesPerExample: units, outputFeatures: units)
+    }
+
     public func callAsFunction(_ input: Variable) -> Variable {
         let graph = input.graph
         guard let bias else { return input.matmul(graph.parameter(kernel)) }

@@ -10,4 +10,9 @@ public final class Dropout: Layer {
     }
 
     public func callAsFunction(_ input: Variable) -> Variable { input.dropout(rate: rate) }
+
+    /// The footprint of dropout: the output, its gradient and the mask per example.
+    public static func footprint(features: Int) -> LayerFootprint {
+        .elementwise(features: features, buffers: 3)
+    }
 }

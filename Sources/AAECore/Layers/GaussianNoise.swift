@@ -9,4 +9,7 @@ public final class GaussianNoise: Layer {
     }
 
     public func callAsFunction(_ input: Variable) -> Variable { input.gaussianNoise(std: std) }
+
+    /// The footprint of additive noise: the output and its gradient per example.
+    public static func footprint(features: Int) -> LayerFootprint { .elementwise(features: features) }
 }

@@ -48,10 +48,13 @@ public struct LayerArgumentDefinition: Sendable {
     }
 }
 
-/// A layer kind of the experiment format: its name, its arguments and how to build it.
+/// A layer kind of the experiment format: its name, its arguments, its footprint
+/// and how to build it.
 public struct LayerDefinition: Sendable {
     public let name: String
     public let arguments: [LayerArgumentDefinition]
+    /// What the layer for `inputFeatures` inputs will cost, without building it.
+    public let footprint: @Sendable (ResolvedLayerArguments, Int) -> LayerFootprint
     /// Makes the layer for `inputFeatures` inputs from resolved arguments.
     public let build: @Sendable (ResolvedLayerArguments, Int, inout RandomGenerator) -> Layer
 
@@ -90,13 +93,15 @@ public enum LayerRegistry {
         LayerDefinition(name: "dense", arguments: [
             .init(name: "units", kind: .size, defaultValue: nil),
             .init(name: "bias", kind: .flag, defaultValue: .flag(true)),
-        ]) { arguments, inputs, random in
+        ], footprint: { arguments, inputs in
+            Dense.footprint(inputFeatures: inputs, units: arguments.size("units"), useBias: arguments.flag("bias"))
+        }) { arguments, inputs, random in
             Dense(inputFeatures: inputs, units: arguments.size("units"), useBias: arguments.flag("bias"), random: &random)
         },
         activation("relu") { _ in ReLU() },
         LayerDefinition(name: "leaky_relu", arguments: [
             .init(name: "alpha", kind: .number(0...1, openUpper: false), defaultValue: .number(0.3)),
-        ]) { arguments, inputs, _ in
+        ], footprint: { _, inputs in Activation<LeakyReLU>.footprint(features: inputs) }) { arguments, inputs, _ in
             Activation(LeakyReLU(alpha: arguments.number("alpha")), features: inputs)
         },
         activation("tanh") { _ in Tanh() },
@@ -104,18 +109,18 @@ public enum LayerRegistry {
         activation("softplus") { _ in Softplus() },
         LayerDefinition(name: "dropout", arguments: [
             .init(name: "rate", kind: .number(0...1, openUpper: true), defaultValue: nil),
-        ]) { arguments, inputs, _ in
+        ], footprint: { _, inputs in Dropout.footprint(features: inputs) }) { arguments, inputs, _ in
             Dropout(rate: arguments.number("rate"), features: inputs)
         },
         LayerDefinition(name: "gaussian_noise", arguments: [
             .init(name: "std", kind: .number(0...Double.infinity, openUpper: false), defaultValue: nil),
-        ]) { arguments, inputs, _ in
+        ], footprint: { _, inputs in GaussianNoise.footprint(features: inputs) }) { arguments, inputs, _ in
             GaussianNoise(std: arguments.number("std"), features: inputs)
         },
         LayerDefinition(name: "batch_norm", arguments: [
             .init(name: "momentum", kind: .number(0...1, openUpper: true), defaultValue: .number(0.99)),
             .init(name: "epsilon", kind: .number(0...1, openUpper: false), defaultValue: .number(0.001)),
-        ]) { arguments, inputs, _ in
+        ], footprint: { _, inputs in BatchNorm.footprint(features: inputs) }) { arguments, inputs, _ in
             BatchNorm(features: inputs, momentum: arguments.number("momentum"), epsilon: arguments.number("epsilon"))
         },
     ]
@@ -129,7 +134,8 @@ public enum LayerRegistry {
     private static func activation<F: ElementwiseFunction>(
         _ name: String, _ make: @escaping @Sendable (ResolvedLayerArguments) -> F
     ) -> LayerDefinition {
-        LayerDefinition(name: name, arguments: []) { arguments, inputs, _ in
+        LayerDefinition(name: name, arguments: [], footprint: { _, inputs in Activation<F>.footprint(features: inputs) }) {
+            arguments, inputs, _ in
             Activation(make(arguments), features: inputs)
         }
     }

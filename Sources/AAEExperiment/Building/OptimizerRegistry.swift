@@ -4,6 +4,8 @@ import AAECore
 public struct OptimizerDefinition: Sendable {
     public let name: String
     public let parameters: [Hyperparameter]
+    /// The values of state the optimizer keeps per trained value (Adam's two moments).
+    public let stateValuesPerParameter: @Sendable (_ parameters: [String: Double]) -> Int
     public let build: @Sendable (_ parameters: [String: Double], _ trained: [Parameter]) -> Optimizer
 }
 
@@ -15,21 +17,21 @@ public enum OptimizerRegistry {
             Hyperparameter("lr", 0.001, Hyperparameter.positive, excludingLower: true),
             Hyperparameter("beta1", 0.9, 0...0.999999), Hyperparameter("beta2", 0.999, 0...0.999999),
             Hyperparameter("epsilon", 1e-7, Hyperparameter.positive, excludingLower: true),
-        ]) { p, trained in
+        ], stateValuesPerParameter: { _ in 2 }) { p, trained in
             Adam(parameters: trained, learningRate: Float(p["lr"]!), beta1: Float(p["beta1"]!),
                  beta2: Float(p["beta2"]!), epsilon: Float(p["epsilon"]!))
         },
         OptimizerDefinition(name: "sgd", parameters: [
             Hyperparameter("lr", 0.01, Hyperparameter.positive, excludingLower: true),
             Hyperparameter("momentum", 0, Hyperparameter.unit),
-        ]) { p, trained in
+        ], stateValuesPerParameter: { ($0["momentum"] ?? 0) > 0 ? 1 : 0 }) { p, trained in
             SGD(parameters: trained, learningRate: Float(p["lr"]!), momentum: Float(p["momentum"]!))
         },
         OptimizerDefinition(name: "rmsprop", parameters: [
             Hyperparameter("lr", 0.001, Hyperparameter.positive, excludingLower: true),
             Hyperparameter("rho", 0.9, Hyperparameter.unit),
             Hyperparameter("epsilon", 1e-7, Hyperparameter.positive, excludingLower: true),
-        ]) { p, trained in
+        ], stateValuesPerParameter: { _ in 1 }) { p, trained in
             RMSprop(parameters: trained, learningRate: Float(p["lr"]!), rho: Float(p["rho"]!), epsilon: Float(p["epsilon"]!))
         },
     ]

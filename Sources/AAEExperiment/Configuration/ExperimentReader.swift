@@ -1,4 +1,5 @@
 import AAECore
+import AAEReport
 import Foundation
 import Yams
 
@@ -23,7 +24,7 @@ public enum ExperimentReader {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw failure("cannot read the file: \(error.localizedDescription)")
+            throw failure("cannot read the file: \(FileErrorMessage.reason(for: error, path: path))")
         }
         return try parse(data, file: path, overrides: overrides)
     }

@@ -1,3 +1,4 @@
+import AAEReport
 import Foundation
 import Yams
 
@@ -83,7 +84,7 @@ enum ExtendsResolver {
         do {
             return (try Data(contentsOf: URL(fileURLWithPath: target)), target)
         } catch {
-            throw fail("cannot read `\(target)`: \(error.localizedDescription)")
+            throw fail("cannot read `\(target)`: \(FileErrorMessage.reason(for: error))")
         }
     }
 

@@ -1,4 +1,5 @@
 import AAECore
+import AAEReport
 import Foundation
 import Yams
 
@@ -17,6 +18,8 @@ public struct FileValidation: Sendable {
     public let diagnostics: [ConfigDiagnostic]
     /// How many runs the file's sweep expands to; nil for a single experiment or an invalid file.
     public let sweepRunCount: Int?
+    /// The memory a run of the (base) experiment is estimated to need; nil when the file is invalid.
+    public let memory: MemoryEstimate?
 
     public var isValid: Bool { summary != nil }
 
@@ -31,15 +34,18 @@ public struct FileValidation: Sendable {
             sweepRunCount = experiment.sweep == nil
                 ? nil : try SweepPlan.load(path: path, overrides: overrides).runs.count
             summary = ExperimentSummary(experiment: experiment)
+            memory = MemoryEstimate(experiment: experiment)
             diagnostics = []
         } catch let errors as ConfigErrors {
             summary = nil
             sweepRunCount = nil
+            memory = nil
             diagnostics = errors.diagnostics
         } catch {
             summary = nil
             sweepRunCount = nil
-            diagnostics = [ConfigDiagnostic(file: path, line: 0, column: 0, keyPath: "", message: "\(error)")]
+            memory = nil
+            diagnostics = [ConfigDiagnostic(file: path, line: 0, column: 0, keyPath: "", message: FileErrorMessage.describe(error))]
         }
     }
 
@@ -60,12 +66,22 @@ public struct FileValidation: Sendable {
                 + "in \(DataDirectory.resolve(explicit: dataDirectory).path))")])
     }
 
+    /// `Memory: about …`, and whether `run` would refuse it under this machine's default budget.
+    private static func memoryText(_ memory: MemoryEstimate) -> String {
+        let budget = MemoryBudget.machineDefault
+        let verdict = memory.total > budget.bytes
+            ? "; more than the budget of \(ByteCount.text(budget.bytes)) (\(budget.origin)): `run` refuses it "
+              + "unless --memory-limit allows it"
+            : ""
+        return "Memory: \(memory.text)\(verdict)\n"
+    }
+
     /// `FILE: valid` and the summary (of the base experiment, for a sweep), or
     /// `FILE: N errors` and the diagnostics.
     public var text: String {
         if let summary {
             let runs = sweepRunCount.map { "sweep: \($0 == 1 ? "1 run" : "\($0) runs"), each valid; the base experiment:\n" }
-            return "\(file): valid\n" + (runs ?? "") + summary.text
+            return "\(file): valid\n" + (runs ?? "") + summary.text + (memory.map(Self.memoryText) ?? "")
         }
         let count = diagnostics.count == 1 ? "1 error" : "\(diagnostics.count) errors"
         return "\(file): invalid, \(count)\n" + ConfigErrors.lines(diagnostics).map { "\($0)\n" }.joined()

@@ -37,6 +37,7 @@ public final class ExperimentRunner {
     }
 
     public func run() throws -> RunResult {
+        try options.memoryBudget?.check(experiment)
         if let threads = options.blasThreads {
             BLAS.threadCount = threads
             Parallelism.workers = threads
@@ -176,19 +177,14 @@ public final class ExperimentRunner {
         }
         var evaluation: [Metric] = []
         if status == .completed {
-            if experiment.report.evaluation {
-                evaluation = lastEvaluation?.step == training.steps ? lastEvaluation?.metrics ?? [] : runEvaluator.evaluate(model)
-                try RunEvaluator.write(evaluation, to: directory.appendingPathComponent("eval.csv"))
+            let finish = try RunFinish(experiment: experiment, evaluator: runEvaluator, stop: options.stopRequest)
+                .write(model: model, test: data.test, metrics: log.table, directory: directory,
+                       configuration: configuration, step: training.steps,
+                       computed: lastEvaluation?.step == training.steps ? lastEvaluation?.metrics : nil)
+            evaluation = finish.evaluation
+            if !isStopRequested {
+                try tensorBoard.finished(step: training.steps, evaluation: evaluation, figures: finish.figures)
             }
-            try RunExport.write(model: model, evaluator: runEvaluator, configuration: configuration,
-                                step: training.steps, in: directory)
-            var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
-            let figures = try RunFigures.writeAll(model: model, test: data.test, scale: experiment.data.scale,
-                                                  metrics: log.table, directory: directory, title: experiment.name,
-                                                  random: &figureRandom, plots: Set(experiment.report.plots),
-                                                  options: FigureOptions(report: experiment.report, seed: experiment.seed,
-                                                                         shouldStop: { stopRequest?.isRequested ?? false }))
-            try tensorBoard.finished(step: training.steps, evaluation: evaluation, figures: figures)
             if isStopRequested { status = .interrupted(step: training.steps) }
         }
         try tensorBoard.ended(status, steps: training.steps)

@@ -25,7 +25,7 @@ public enum RunCheckpointFile {
         do {
             bytes = [UInt8](try Data(contentsOf: file))
         } catch {
-            throw RunError("\(file.path): cannot read the checkpoint: \(error.localizedDescription)")
+            throw RunError("\(file.path): cannot read the checkpoint: \(FileErrorMessage.reason(for: error, path: file.path))")
         }
         do {
             return try Checkpoint(decoding: bytes)

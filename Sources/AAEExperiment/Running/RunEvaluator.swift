@@ -39,6 +39,14 @@ struct RunEvaluator {
     }
 
     func evaluate(_ model: TrainableModel) -> [Metric] {
+        evaluate(model, stop: nil)!
+    }
+
+    /// The metrics of `model`, or nil when `stop` is requested before they are all
+    /// computed: it is checked between metrics, so a signal during a long evaluation
+    /// ends it within one metric.
+    func evaluate(_ model: TrainableModel, stop: StopRequest?) -> [Metric]? {
+        var stopped: Bool { stop?.isRequested ?? false }
         var random = RandomGenerator(seed: experiment.seed, stream: RandomStreams.evaluation)
         let test = heldOut
         let train = data.train.slice(0..<min(Self.trainingLimit, data.train.count))
@@ -51,22 +59,27 @@ struct RunEvaluator {
         }
         let testPixels = test.pixels.map(scale.unitInterval)
         var metrics = reconstructionMetrics(testPixels, reconstructions.map(scale.unitInterval), count: test.count)
+        if stopped { return nil }
         metrics.append(Metric(name: "knn_accuracy", value: NearestNeighbours.accuracy(
             queries: testCodes, queryLabels: test.labels, references: trainCodes, referenceLabels: train.labels,
             dimension: dimension, k: experiment.evaluation.neighbours)))
+        if stopped { return nil }
         metrics.append(Metric(name: "linear_accuracy", value: SoftmaxRegression.accuracy(
             trainCodes: trainCodes, trainLabels: train.labels, testCodes: testCodes, testLabels: test.labels,
             dimension: dimension, random: &random)))
+        if stopped { return nil }
         if let prior = model.prior {
             if let ks = KolmogorovSmirnov.meanMarginalKS(codes: testCodes, dimension: dimension, prior: prior) {
                 metrics.append(Metric(name: "mean_ks", value: ks))
             }
             let mmd = MaximumMeanDiscrepancy.estimate(codes: testCodes, dimension: dimension, prior: prior, random: &random)
             metrics.append(Metric(name: "mmd2", value: mmd.squared))
+            if stopped { return nil }
             if experiment.evaluation.parzenSamples > 0 {
                 metrics.append(parzen(model, prior: prior, heldOut: testPixels, count: test.count, random: &random))
             }
         }
+        if stopped { return nil }
         if let vae = model as? VariationalAutoencoder, experiment.loss.reconstruction == .bce {
             let k = experiment.evaluation.importanceSamples
             let bounds = testPixels.withUnsafeBufferPointer {
@@ -75,7 +88,7 @@ struct RunEvaluator {
             let (mean, error) = ParzenWindow.meanAndStandardError(bounds)
             metrics.append(Metric(name: k > 1 ? "negative_iw_bound" : "negative_elbo", value: mean, standardError: error))
         }
-        return metrics
+        return stopped ? nil : metrics
     }
 
     /// Mean squared error per pixel and binary cross-entropy per image (summed

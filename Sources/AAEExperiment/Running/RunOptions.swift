@@ -28,6 +28,9 @@ public struct RunOptions: Sendable {
     /// The run's value of each swept key when it is a run of a sweep: its TensorBoard
     /// event file then opens an HParams session with them. Empty for a single run.
     public var hyperparameters: [(name: String, value: HParamValue)]
+    /// The run is refused, before its data is loaded, when its memory estimate is above
+    /// this budget; nil: no check.
+    public var memoryBudget: MemoryBudget?
 
     public init(outputDirectory: String? = nil, dataDirectory: String? = nil, quiet: Bool = false,
                 blasThreads: Int? = BLAS.threadCount, resume: Bool = false, stopRequest: StopRequest? = nil,

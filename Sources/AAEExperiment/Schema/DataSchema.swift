@@ -1,4 +1,5 @@
 import AAECore
+import AAEReport
 import Foundation
 
 /// The `data` section: which dataset, how its examples are selected, and
@@ -160,7 +161,7 @@ extension DataSpec {
         }
         return IDXDataFiles(trainImages: train.images, trainLabels: train.labels, testImages: test.images,
                             testLabels: test.labels, rows: trainShape[0], cols: trainShape[1],
-                            trainCount: train.imagesHeader.count)
+                            trainCount: train.imagesHeader.count, testCount: test.imagesHeader.count)
     }
 
     private static func readPair(_ node: ConfigNode) -> FilePair? {
@@ -189,7 +190,7 @@ extension DataSpec {
         } catch DataError.missingFile {
             node.error("no such file: \(path)")
         } catch {
-            node.error("\(error)")
+            node.error(FileErrorMessage.describe(error, path: path))
         }
         return nil
     }

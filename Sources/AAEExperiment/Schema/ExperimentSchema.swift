@@ -11,7 +11,7 @@ enum ExperimentSchema {
         let name = fields.required("name", readName)
         let description = fields.optional("description", "") { $0.string() }
         let seed = fields.optional("seed", 1) { $0.int(in: 0...Int.max) }
-        let output = fields["output"].flatMap { $0.string() }
+        let output = fields["output"].flatMap { readOutput($0) }
         let readData: DataSpec? = fields["data"].map { DataSpec.read($0) } ?? DataSpec.default
         let data = readData ?? DataSpec.default
         let model = fields.required("model") { ModelSpec.read($0) }
@@ -62,14 +62,39 @@ enum ExperimentSchema {
         }
     }
 
+    /// The longest file name most file systems accept, in bytes (`NAME_MAX`).
+    static let maximumNameBytes = 255
+    /// The longest path the system accepts, in bytes (`PATH_MAX` less its terminator).
+    static let maximumPathBytes = 4_095
+
     private static func readName(_ node: ConfigNode) -> String? {
         guard let name = node.string() else { return nil }
+        guard name.utf8.count <= maximumNameBytes else {
+            node.error("the name is \(name.utf8.count) bytes long, but it names the results folder and a folder name "
+                       + "may have at most \(maximumNameBytes) bytes; shorten it")
+            return nil
+        }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
         guard !name.isEmpty, name.allSatisfy(allowed.contains), !name.allSatisfy({ $0 == "." }) else {
             node.error("expected a plain identifier (letters, digits, `_`, `-`, `.`; it names a folder), found `\(name)`")
             return nil
         }
         return name
+    }
+
+    /// The `output` folder, each of its names at most `maximumNameBytes` long.
+    private static func readOutput(_ node: ConfigNode) -> String? {
+        guard let output = node.string() else { return nil }
+        if output.utf8.count > maximumPathBytes {
+            node.error("the path is \(output.utf8.count) bytes long, more than the \(maximumPathBytes) a path may have; shorten it")
+            return nil
+        }
+        if let long = output.split(separator: "/").first(where: { $0.utf8.count > maximumNameBytes }) {
+            node.error("a folder name of the path is \(long.utf8.count) bytes long, more than the \(maximumNameBytes) "
+                       + "a name may have; shorten it")
+            return nil
+        }
+        return output
     }
 }
 

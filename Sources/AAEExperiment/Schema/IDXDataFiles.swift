@@ -13,4 +13,6 @@ public struct IDXDataFiles: Sendable, Equatable {
     public var cols: Int
     /// The number of training images.
     public var trainCount: Int
+    /// The number of held-out images.
+    public var testCount: Int = 0
 }

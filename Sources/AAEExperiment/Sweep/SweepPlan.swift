@@ -86,7 +86,7 @@ public struct SweepPlan: Sendable {
         do {
             summary = try CSVTable.read(from: summaryURL)
         } catch {
-            throw SweepError("\(summaryURL.path): cannot read the sweep's summary (\(error))")
+            throw SweepError("\(summaryURL.path): cannot read the sweep's summary (\(FileErrorMessage.reason(for: error)))")
         }
         guard summary.header.first == "run_id", let statusIndex = summary.header.firstIndex(of: "status") else {
             throw SweepError("\(summaryURL.path) is not a sweep summary (no run_id and status columns)")

@@ -118,7 +118,7 @@ public struct ResultsDiff: Equatable, Sendable {
             do {
                 return try CSVTable.parse(text)
             } catch {
-                throw DiffError.malformedCSV(path: url.relativePath, reason: "\(error)")
+                throw DiffError.malformedCSV(path: url.relativePath, reason: FileErrorMessage.reason(for: error))
             }
         }
     }

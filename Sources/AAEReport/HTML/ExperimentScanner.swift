@@ -48,7 +48,7 @@ enum ExperimentScanner {
                     notes.append("\(ResultsLayout.summaryFile): no run_id column")
                 }
             } catch {
-                notes.append("\(ResultsLayout.summaryFile): \(error)")
+                notes.append("\(ResultsLayout.summaryFile): \(FileErrorMessage.reason(for: error))")
             }
         }
         for folder in folders where !listed.contains(folder) {
@@ -105,7 +105,7 @@ enum ExperimentScanner {
                 run.status = "empty"
             }
         } catch {
-            notes.append("\(prefix)\(ResultsLayout.metricsFile): \(error)")
+            notes.append("\(prefix)\(ResultsLayout.metricsFile): \(FileErrorMessage.reason(for: error))")
             run.status = "unreadable"
         }
         let evalURL = runURL.appendingPathComponent(ResultsLayout.evalFile)
@@ -113,7 +113,7 @@ enum ExperimentScanner {
             do {
                 run.evalMetrics = evalValues(try CSVTable.read(from: evalURL))
             } catch {
-                notes.append("\(prefix)\(ResultsLayout.evalFile): \(error)")
+                notes.append("\(prefix)\(ResultsLayout.evalFile): \(FileErrorMessage.reason(for: error))")
             }
         }
         let entries = (try? ResultsLayout.entryNames(in: runURL)) ?? []

@@ -20,7 +20,16 @@ public struct EvaluationTable {
     /// Reads `eval.csv` (and the last step of `metrics.csv`) of each run folder.
     public init(runDirectories: [URL]) throws {
         rows = try runDirectories.map { directory in
-            let evaluation = try CSVTable.read(from: directory.appendingPathComponent("eval.csv"))
+            let evaluationURL = directory.appendingPathComponent("eval.csv")
+            guard FileManager.default.fileExists(atPath: evaluationURL.path) else {
+                throw EvaluationTableError.noEvaluation(run: directory.path, status: Self.status(of: directory))
+            }
+            let evaluation: CSVTable
+            do {
+                evaluation = try CSVTable.read(from: evaluationURL)
+            } catch {
+                throw EvaluationTableError.unreadable(path: evaluationURL.path, reason: FileErrorMessage.reason(for: error))
+            }
             var values: [String: (Double, Double?)] = [:]
             for row in evaluation.rows where row.count >= 2 {
                 values[row[0]] = (Double(row[1]) ?? .nan, row.count > 2 ? Double(row[2]) : nil)
@@ -29,6 +38,11 @@ public struct EvaluationTable {
             let steps = metrics?.rows.last?.first ?? ""
             return (directory.lastPathComponent, steps, values)
         }
+    }
+
+    /// The status a run folder's status.csv records, nil when it has none.
+    private static func status(of directory: URL) -> String? {
+        (try? CSVTable.read(from: directory.appendingPathComponent("status.csv")))?.column(named: "status")?.first
     }
 
     /// The table in Markdown; a metric a run does not report is shown as `—`.

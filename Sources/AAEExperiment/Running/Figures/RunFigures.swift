@@ -25,7 +25,8 @@ public enum RunFigures {
     /// losses, latent scatter, manifold, reconstructions, samples, style. `title` (the
     /// experiment's name) starts every figure's title; `metrics` is the run's metrics
     /// table; `scale` is the pixel scale of `test` and of the decoder; `options` are the
-    /// report's drawing options.
+    /// report's drawing options. When `options.shouldStop()` turns true the remaining
+    /// figures are not drawn (it is checked before each).
     @discardableResult
     public static func writeAll(model: TrainableModel, test: LabeledImages, scale: PixelScale, metrics: CSVTable,
                                 directory: URL, title: String, random: inout RandomGenerator,
@@ -35,7 +36,7 @@ public enum RunFigures {
                      "images of \(test.featureCount) pixels for a model of \(model.inputFeatures) inputs")
         var written: [URL] = []
         func record(_ name: String, _ write: (URL) throws -> Bool) throws {
-            guard plots.contains(String(name.dropLast(".png".count))),
+            guard !options.shouldStop(), plots.contains(String(name.dropLast(".png".count))),
                   test.rows > 1 || !imageFigures.contains(name) else { return }
             let url = directory.appendingPathComponent(name)
             if try write(url) { written.append(url) }
