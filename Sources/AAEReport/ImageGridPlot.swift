@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Images are enlarged by the largest whole factor that fits the figure, with
 /// nearest-neighbour sampling so every source pixel stays a crisp square; thin white gaps
-/// separate the cells. Values are clamped to 0 (black) ... 1 (white).
+/// separate the cells. Small images are enlarged until the grid reaches
+/// `minimumGridSize`, and a title wider than the figure wraps onto several lines.
+/// Values are clamped to 0 (black) ... 1 (white).
 public struct ImageGridPlot: Plot, Sendable {
     /// All images, row-major, one after another; image `i` goes to row `i / columns`, column `i % columns`.
     public var pixels: [Float]
@@ -33,6 +35,10 @@ public struct ImageGridPlot: Plot, Sendable {
     public var scale: Int?
     /// White space between neighbouring cells, in pixels.
     public var cellGap: Int = 2
+    /// The least length of the grid's longer side, in pixels, when the figure's size is
+    /// not given: small images (8 × 8 digits) are enlarged further than `scale` asks,
+    /// so that the figure stays readable and its title fits.
+    public var minimumGridSize: Double = 480
 
     /// A grid from separate images, each `imageHeight × imageWidth` values.
     public init(images: [[Float]], imageHeight: Int, imageWidth: Int, rows: Int, columns: Int,
@@ -151,9 +157,10 @@ public struct ImageGridPlot: Plot, Sendable {
                         style: Self.axisTitleText, color: textColor, anchor: TextAnchor(.center, .bottom),
                         rotation: -Double.pi / 2)
         }
-        if !title.isEmpty {
-            canvas.text(title, at: CanvasPoint(x: grid.midX, y: grid.minY - 10), style: Self.titleText,
-                        color: textColor, anchor: TextAnchor(.center, .bottom))
+        let titleLineHeight = canvas.textSize("0", style: Self.titleText).height
+        for (index, line) in layout.titleLines.reversed().enumerated() {
+            canvas.text(line, at: CanvasPoint(x: grid.midX, y: grid.minY - 10 - Double(index) * titleLineHeight),
+                        style: Self.titleText, color: textColor, anchor: TextAnchor(.center, .bottom))
         }
         return canvas
     }
@@ -166,6 +173,8 @@ public struct ImageGridPlot: Plot, Sendable {
         var grid: CanvasRect
         var widestYTickLabel: Double
         var widestRowLabel: Double
+        /// The title, wrapped at spaces to the figure's width.
+        var titleLines: [String]
 
         init(of plot: ImageGridPlot, measuringWith canvas: Canvas) {
             let labelText = ImageGridPlot.labelText
@@ -176,8 +185,6 @@ public struct ImageGridPlot: Plot, Sendable {
             } ?? 0
             widestRowLabel = plot.rowLabels?.map { canvas.textSize($0, style: labelText).width }.max() ?? 0
 
-            var top = ImageGridPlot.outerMargin
-            if !plot.title.isEmpty { top += canvas.textSize(plot.title, style: ImageGridPlot.titleText).height + 10 }
             var left = ImageGridPlot.outerMargin + 1
             if !plot.yTitle.isEmpty { left += axisTitleHeight + ImageGridPlot.axisTitleGap }
             if plot.yTickValues != nil {
@@ -197,28 +204,73 @@ public struct ImageGridPlot: Plot, Sendable {
                 CanvasSize(width: Double(plot.columns * plot.imageWidth * scale) + Double(plot.columns - 1) * gap,
                            height: Double(plot.rows * plot.imageHeight * scale) + Double(plot.rows - 1) * gap)
             }
+            func titleTop(lines: [String]) -> Double {
+                let lineHeight = canvas.textSize("0", style: ImageGridPlot.titleText).height
+                return ImageGridPlot.outerMargin + (lines.isEmpty ? 0 : Double(lines.count) * lineHeight + 10)
+            }
+            let isSized = plot.width != nil || plot.height != nil
+            var lines = Self.wrap(plot.title, width: plot.width.map { Double($0) - 2 * ImageGridPlot.outerMargin } ?? .infinity,
+                                  canvas: canvas)
+            var top = titleTop(lines: lines)
             let available = CanvasSize(width: plot.width.map { Double($0) - left - right } ?? .infinity,
                                        height: plot.height.map { Double($0) - top - bottom } ?? .infinity)
-            if let requested = plot.scale {
+            if let requested = plot.scale, !isSized {
+                scale = Self.enlarged(max(1, requested), plot: plot, gridSize: gridSize)
+            } else if let requested = plot.scale {
                 scale = max(1, requested)
-            } else if plot.width != nil || plot.height != nil {
+            } else if isSized {
                 let fitsWidth = (available.width + gap) / Double(plot.columns * (plot.imageWidth + plot.cellGap))
                 let fitsHeight = (available.height + gap) / Double(plot.rows * (plot.imageHeight + plot.cellGap))
                 scale = max(1, Int(min(fitsWidth, fitsHeight, 64).rounded(.down)))
             } else {
-                scale = (1...4).last { scale in
+                scale = Self.enlarged((1...4).last { scale in
                     let size = gridSize(scale)
                     return size.width <= ImageGridPlot.defaultMaximumGridSize
                         && size.height <= ImageGridPlot.defaultMaximumGridSize
-                } ?? 1
+                } ?? 1, plot: plot, gridSize: gridSize)
             }
             let size = gridSize(scale)
-            width = plot.width ?? Int((left + size.width + right).rounded(.up))
+            var naturalWidth = left + size.width + right
+            if plot.width == nil {
+                lines = Self.wrap(plot.title, width: naturalWidth - 2 * ImageGridPlot.outerMargin, canvas: canvas)
+                let widest = lines.map { canvas.textSize($0, style: ImageGridPlot.titleText).width }.max() ?? 0
+                naturalWidth = max(naturalWidth, widest + 2 * ImageGridPlot.outerMargin)
+                top = titleTop(lines: lines)
+            }
+            titleLines = lines
+            width = plot.width ?? Int(naturalWidth.rounded(.up))
             height = plot.height ?? Int((top + size.height + bottom).rounded(.up))
             let spareWidth = max(0, Double(width) - left - right - size.width)
             let spareHeight = max(0, Double(height) - top - bottom - size.height)
             grid = CanvasRect(x: (left + spareWidth / 2).rounded(.down), y: (top + spareHeight / 2).rounded(.down),
                               width: size.width, height: size.height)
+        }
+
+        /// `scale`, or the least larger factor whose grid reaches `minimumGridSize` on its
+        /// longer side (at most 16).
+        private static func enlarged(_ scale: Int, plot: ImageGridPlot, gridSize: (Int) -> CanvasSize) -> Int {
+            func longer(_ scale: Int) -> Double { max(gridSize(scale).width, gridSize(scale).height) }
+            guard longer(scale) < plot.minimumGridSize else { return scale }
+            return (scale...max(scale, 16)).first { longer($0) >= plot.minimumGridSize } ?? max(scale, 16)
+        }
+
+        /// `text` broken at spaces into lines no wider than `width` (a word wider than
+        /// `width` keeps a line of its own).
+        private static func wrap(_ text: String, width: Double, canvas: Canvas) -> [String] {
+            guard !text.isEmpty else { return [] }
+            var lines: [String] = []
+            var line = ""
+            for word in text.split(separator: " ") {
+                let candidate = line.isEmpty ? String(word) : "\(line) \(word)"
+                if line.isEmpty || canvas.textSize(candidate, style: ImageGridPlot.titleText).width <= width {
+                    line = candidate
+                } else {
+                    lines.append(line)
+                    line = String(word)
+                }
+            }
+            lines.append(line)
+            return lines
         }
     }
 }

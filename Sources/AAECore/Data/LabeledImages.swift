@@ -10,6 +10,8 @@ public struct LabeledImages: Sendable {
     public var pixels: [Float]
     /// One class label per image.
     public var labels: [Int32]
+    /// What the labels stand for, for figures.
+    public var classNames = ClassNames.digits
 
     /// Values per image: `rows × cols`.
     public var featureCount: Int { rows * cols }
@@ -37,9 +39,11 @@ public struct LabeledImages: Sendable {
         precondition(range.lowerBound >= 0 && range.upperBound <= count,
                      "slice \(range) is outside 0..<\(count)")
         let features = featureCount
-        return LabeledImages(count: range.count, rows: rows, cols: cols,
-                             pixels: Array(pixels[range.lowerBound * features..<range.upperBound * features]),
-                             labels: Array(labels[range]))
+        var slice = LabeledImages(count: range.count, rows: rows, cols: cols,
+                                  pixels: Array(pixels[range.lowerBound * features..<range.upperBound * features]),
+                                  labels: Array(labels[range]))
+        slice.classNames = classNames
+        return slice
     }
 
     /// The images whose label is in `keptLabels`, in their original order.
@@ -51,6 +55,8 @@ public struct LabeledImages: Sendable {
             keptPixels.append(contentsOf: pixels[index * features..<(index + 1) * features])
             kept.append(label)
         }
-        return LabeledImages(count: kept.count, rows: rows, cols: cols, pixels: keptPixels, labels: kept)
+        var filtered = LabeledImages(count: kept.count, rows: rows, cols: cols, pixels: keptPixels, labels: kept)
+        filtered.classNames = classNames
+        return filtered
     }
 }

@@ -26,7 +26,9 @@ extension SyntheticDataset {
             pixels += point(label: label, random: &random)
             labels.append(Int32(label))
         }
-        return LabeledImages(count: count, rows: 1, cols: featureCount, pixels: pixels, labels: labels)
+        var points = LabeledImages(count: count, rows: 1, cols: featureCount, pixels: pixels, labels: labels)
+        points.classNames = .syntheticLabels
+        return points
     }
 
     /// A training set of `trainCount` examples, then a held-out set of

@@ -41,10 +41,12 @@ public enum ExperimentData {
                                  random: &random, name: spec.dataset)
         }
         if let files = spec.files {
-            let train = try MNIST.loadPair(images: URL(fileURLWithPath: files.trainImages),
+            var train = try MNIST.loadPair(images: URL(fileURLWithPath: files.trainImages),
                                            labels: URL(fileURLWithPath: files.trainLabels), scale: spec.scale)
-            let test = try MNIST.loadPair(images: URL(fileURLWithPath: files.testImages),
+            var test = try MNIST.loadPair(images: URL(fileURLWithPath: files.testImages),
                                           labels: URL(fileURLWithPath: files.testLabels), scale: spec.scale)
+            train.classNames = .idx(path: files.trainImages)
+            test.classNames = .idx(path: files.testImages)
             guard train.rows == test.rows, train.cols == test.cols else {
                 throw DataError.invalidDataset(path: files.testImages, problem: "held-out images are \(test.rows)×\(test.cols) "
                                                + "but training images are \(train.rows)×\(train.cols)")

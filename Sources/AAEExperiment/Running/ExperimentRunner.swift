@@ -38,6 +38,7 @@ public final class ExperimentRunner {
 
     public func run() throws -> RunResult {
         try options.memoryBudget?.check(experiment)
+        try PathLimits.check(outputDirectory.path, what: "the output folder")
         if let threads = options.blasThreads {
             BLAS.threadCount = threads
             Parallelism.workers = threads

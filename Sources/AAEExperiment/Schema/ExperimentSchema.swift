@@ -62,16 +62,11 @@ enum ExperimentSchema {
         }
     }
 
-    /// The longest file name most file systems accept, in bytes (`NAME_MAX`).
-    static let maximumNameBytes = 255
-    /// The longest path the system accepts, in bytes (`PATH_MAX` less its terminator).
-    static let maximumPathBytes = 4_095
-
     private static func readName(_ node: ConfigNode) -> String? {
         guard let name = node.string() else { return nil }
-        guard name.utf8.count <= maximumNameBytes else {
+        guard name.utf8.count <= PathLimits.maximumNameBytes else {
             node.error("the name is \(name.utf8.count) bytes long, but it names the results folder and a folder name "
-                       + "may have at most \(maximumNameBytes) bytes; shorten it")
+                       + "may have at most \(PathLimits.maximumNameBytes) bytes; shorten it")
             return nil
         }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
@@ -82,16 +77,11 @@ enum ExperimentSchema {
         return name
     }
 
-    /// The `output` folder, each of its names at most `maximumNameBytes` long.
+    /// The `output` folder, each of its names at most `PathLimits.maximumNameBytes` long.
     private static func readOutput(_ node: ConfigNode) -> String? {
         guard let output = node.string() else { return nil }
-        if output.utf8.count > maximumPathBytes {
-            node.error("the path is \(output.utf8.count) bytes long, more than the \(maximumPathBytes) a path may have; shorten it")
-            return nil
-        }
-        if let long = output.split(separator: "/").first(where: { $0.utf8.count > maximumNameBytes }) {
-            node.error("a folder name of the path is \(long.utf8.count) bytes long, more than the \(maximumNameBytes) "
-                       + "a name may have; shorten it")
+        if let problem = PathLimits.problem(output) {
+            node.error(problem)
             return nil
         }
         return output

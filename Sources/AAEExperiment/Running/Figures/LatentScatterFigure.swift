@@ -36,7 +36,7 @@ public enum LatentScatterFigure {
         }
 
         let plot: ScatterPlot
-        let labelNames = (0...9).map { images.rows == 1 ? "label \($0)" : "digit \($0)" }
+        let labelNames = (0...9).map { images.classNames.name($0) }
         if options.projection == .tsne, dimension > 2 {
             var tsneRandom = RandomGenerator(seed: options.seed, stream: FigureOptions.tsneStream)
             let tsne = TSNE(perplexity: options.tsne.perplexity, iterations: options.tsne.iterations)

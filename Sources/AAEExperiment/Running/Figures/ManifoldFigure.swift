@@ -21,6 +21,8 @@ import Foundation
 /// Skipped for decoders that also read a label (see `StyleFigure` for those).
 public enum ManifoldFigure {
     public static let fileName = "manifold.png"
+    /// Images with a side shorter than this are drawn with gaps between the cells.
+    static let smallImageSide = 16
     /// The number of grid points along each axis, unless `report.manifold.size` says otherwise.
     public static let gridSize = ManifoldGridSpec.default.size
     /// The share of the held-out codes the grid spans along each axis.
@@ -50,8 +52,9 @@ public enum ManifoldFigure {
                                  title: RunFigures.heading(title, subject),
                                  xTickValues: xValues, yTickValues: plane.hasSecondAxis ? yValues : nil,
                                  xTitle: plane.axisName(0), yTitle: plane.hasSecondAxis ? plane.axisName(1) : "")
-        // Seamless, like the manifolds in the papers: neighbouring cells are meant to blend.
-        plot.cellGap = 0
+        // Seamless, like the manifolds in the papers, where neighbouring digit-sized cells
+        // blend; small images (8 × 8) would merge into stripes, so they keep a gap.
+        plot.cellGap = min(images.rows, images.cols) < smallImageSide ? 2 : 0
         try plot.write(to: url)
         return true
     }

@@ -42,7 +42,7 @@ public enum ReconstructionsFigure {
                                  title: RunFigures.heading(title, "held-out reconstructions"),
                                  rowLabels: (0..<pairCount).flatMap { _ in ["original", "reconstruction"] },
                                  xTickValues: byDigit ? (0..<columnCount).map(Float.init) : nil,
-                                 xTitle: byDigit ? "digit" : "", scale: 3)
+                                 xTitle: byDigit ? test.classNames.axisTitle : "", scale: 3)
         try plot.write(to: url)
         return true
     }

@@ -28,7 +28,7 @@ public enum SamplesFigure {
                                  rows: side, columns: side,
                                  title: RunFigures.heading(title, "decoded prior samples"),
                                  xTickValues: labelled ? (0..<side).map(Float.init) : nil,
-                                 xTitle: labelled ? "digit label" : "", scale: labelled ? 3 : 2)
+                                 xTitle: labelled ? "\(test.classNames.axisTitle) label" : "", scale: labelled ? 3 : 2)
         try plot.write(to: url)
         return true
     }

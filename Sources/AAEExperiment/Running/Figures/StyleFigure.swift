@@ -43,10 +43,10 @@ public enum StyleFigure {
         let pixels = ModelImages.decoded(codes, labels: labels, model: model, scale: scale)
         let plot = ImageGridPlot(pixels: pixels, imageCount: rows * columns, imageHeight: test.rows,
                                  imageWidth: test.cols, rows: rows, columns: columns,
-                                 title: RunFigures.heading(title, "style codes × digit labels"),
+                                 title: RunFigures.heading(title, "style codes × \(test.classNames.axisTitle) labels"),
                                  rowLabels: (1...rows).map { "style \($0)" },
                                  xTickValues: (0..<columns).map(Float.init),
-                                 xTitle: "digit label", yTitle: "style code (\(source))", scale: 3)
+                                 xTitle: "\(test.classNames.axisTitle) label", yTitle: "style code (\(source))", scale: 3)
         try plot.write(to: url)
         return true
     }
