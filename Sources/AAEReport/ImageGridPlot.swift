@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Images are enlarged by the largest whole factor that fits the figure, with
 /// nearest-neighbour sampling so every source pixel stays a crisp square; thin white gaps
-/// separate the cells. Small images are enlarged until the grid reaches
-/// `minimumGridSize`, and a title wider than the figure wraps onto several lines.
+/// separate the cells. Small images can be enlarged until the grid reaches
+/// `minimumGridSize`; a title wider than the figure wraps onto several lines.
 /// Values are clamped to 0 (black) ... 1 (white).
 public struct ImageGridPlot: Plot, Sendable {
     /// All images, row-major, one after another; image `i` goes to row `i / columns`, column `i % columns`.
@@ -37,8 +37,8 @@ public struct ImageGridPlot: Plot, Sendable {
     public var cellGap: Int = 2
     /// The least length of the grid's longer side, in pixels, when the figure's size is
     /// not given: small images (8 × 8 digits) are enlarged further than `scale` asks,
-    /// so that the figure stays readable and its title fits.
-    public var minimumGridSize: Double = 480
+    /// so that the figure stays readable. 0: `scale` as given.
+    public var minimumGridSize: Double = 0
 
     /// A grid from separate images, each `imageHeight × imageWidth` values.
     public init(images: [[Float]], imageHeight: Int, imageWidth: Int, rows: Int, columns: Int,

@@ -1,13 +1,15 @@
 import AAEReport
 import XCTest
 
-/// Grids of small images (8 × 8 digits) stay readable: the figure keeps a minimum
+/// Grids of small images (8 × 8 digits) stay readable: the figure keeps its minimum
 /// size, and a title wider than it wraps instead of being clipped.
 final class ImageGridPlotSizeTests: XCTestCase {
     private func grid(side: Int, title: String, scale: Int? = 3) -> ImageGridPlot {
         let images = (0..<20).map { index in (0..<(side * side)).map { Float(($0 + index) % 7) / 6 } }
-        return ImageGridPlot(images: images, imageHeight: side, imageWidth: side, rows: 2, columns: 10, title: title,
-                             rowLabels: ["original", "reconstruction"], xTitle: "class", scale: scale)
+        var plot = ImageGridPlot(images: images, imageHeight: side, imageWidth: side, rows: 2, columns: 10, title: title,
+                                 rowLabels: ["original", "reconstruction"], xTitle: "class", scale: scale)
+        plot.minimumGridSize = 480
+        return plot
     }
 
     func testSmallImagesAreEnlargedToTheMinimumGridSize() {

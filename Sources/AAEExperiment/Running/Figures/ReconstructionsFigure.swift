@@ -37,12 +37,13 @@ public enum ReconstructionsFigure {
             pixels += originals[rowRange]
             pixels += reconstructions[rowRange]
         }
-        let plot = ImageGridPlot(pixels: pixels, imageCount: 2 * kept.count, imageHeight: test.rows,
+        var plot = ImageGridPlot(pixels: pixels, imageCount: 2 * kept.count, imageHeight: test.rows,
                                  imageWidth: test.cols, rows: 2 * pairCount, columns: columnCount,
                                  title: RunFigures.heading(title, "held-out reconstructions"),
                                  rowLabels: (0..<pairCount).flatMap { _ in ["original", "reconstruction"] },
                                  xTickValues: byDigit ? (0..<columnCount).map(Float.init) : nil,
                                  xTitle: byDigit ? test.classNames.axisTitle : "", scale: 3)
+        plot.minimumGridSize = RunFigures.minimumGridSize
         try plot.write(to: url)
         return true
     }

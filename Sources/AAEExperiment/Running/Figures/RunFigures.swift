@@ -12,6 +12,9 @@ import Foundation
 public enum RunFigures {
     /// Figures built from held-out codes use at most this many held-out images.
     public static let heldOutLimit = 2_000
+    /// The least size of the longer side of an image grid, in pixels: small images
+    /// (8 × 8 digits) are enlarged to it so that their figures stay readable.
+    static let minimumGridSize: Double = 480
     /// The random stream a run's figures draw from (beyond those of `RandomStreams`).
     public static let randomStream: UInt64 = 100
 

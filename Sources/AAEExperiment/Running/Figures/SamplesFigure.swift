@@ -24,11 +24,12 @@ public enum SamplesFigure {
         let labelled = model.decoderLabelCount > 0
         let labels = labelled ? (0..<count).map { Int32(($0 % side) % model.decoderLabelCount) } : nil
         let pixels = ModelImages.decoded(codes, labels: labels, model: model, scale: scale)
-        let plot = ImageGridPlot(pixels: pixels, imageCount: count, imageHeight: test.rows, imageWidth: test.cols,
+        var plot = ImageGridPlot(pixels: pixels, imageCount: count, imageHeight: test.rows, imageWidth: test.cols,
                                  rows: side, columns: side,
                                  title: RunFigures.heading(title, "decoded prior samples"),
                                  xTickValues: labelled ? (0..<side).map(Float.init) : nil,
                                  xTitle: labelled ? "\(test.classNames.axisTitle) label" : "", scale: labelled ? 3 : 2)
+        plot.minimumGridSize = RunFigures.minimumGridSize
         try plot.write(to: url)
         return true
     }

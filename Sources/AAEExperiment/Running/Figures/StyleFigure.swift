@@ -41,12 +41,13 @@ public enum StyleFigure {
         }
         let labels = (0..<rows).flatMap { _ in (0..<columns).map(Int32.init) }
         let pixels = ModelImages.decoded(codes, labels: labels, model: model, scale: scale)
-        let plot = ImageGridPlot(pixels: pixels, imageCount: rows * columns, imageHeight: test.rows,
+        var plot = ImageGridPlot(pixels: pixels, imageCount: rows * columns, imageHeight: test.rows,
                                  imageWidth: test.cols, rows: rows, columns: columns,
                                  title: RunFigures.heading(title, "style codes × \(test.classNames.axisTitle) labels"),
                                  rowLabels: (1...rows).map { "style \($0)" },
                                  xTickValues: (0..<columns).map(Float.init),
                                  xTitle: "\(test.classNames.axisTitle) label", yTitle: "style code (\(source))", scale: 3)
+        plot.minimumGridSize = RunFigures.minimumGridSize
         try plot.write(to: url)
         return true
     }
