@@ -4,18 +4,19 @@ import Foundation
 
 /// What a completed run writes after its last step: eval.csv (when the report asks for
 /// it), the export for Python, then the figures. The phases honour the stop request —
-/// the evaluation between metrics, the export and the figures before each — so a signal after training ends the run
-/// `interrupted` within moments; its final checkpoint is already written, and `aae-run
-/// resume` then evaluates and draws again from it.
+/// the evaluation between metrics, the export and each figure before they start — so a
+/// signal after training ends the run `interrupted` within moments; its final checkpoint
+/// is already written, and `aae-run resume` then evaluates and draws again from it.
 struct RunFinish {
     let experiment: Experiment
     let evaluator: RunEvaluator
     let stop: StopRequest?
 
     /// Writes eval.csv, the export (see `RunExport`; `configuration` and `step` are the
-    /// run's) and the figures of `model` into `directory` and returns the evaluation (empty when the report has none, or when stopped before it was
-    /// done: eval.csv is then not written). `computed` is an evaluation of this very
-    /// model made at the last step, reused as it is.
+    /// run's) and the figures of `model` into `directory`, and returns the evaluation:
+    /// empty when the report has none, or when stopped before it was done (eval.csv is
+    /// then not written). `computed` is an evaluation of this very model made at the
+    /// last step, reused as it is.
     func write(model: TrainableModel, test: LabeledImages, metrics: CSVTable, directory: URL, configuration: String,
                step: Int, computed: [Metric]?) throws -> [Metric] {
         var evaluation: [Metric] = []
