@@ -21,8 +21,8 @@ struct RunFinish {
                step: Int, computed: [Metric]?) throws -> [Metric] {
         var evaluation: [Metric] = []
         if experiment.report.evaluation {
-            guard let metrics = computed ?? evaluator.evaluate(model, stop: stop) else { return [] }
-            evaluation = metrics
+            guard let computed = computed ?? evaluator.evaluate(model, stop: stop) else { return [] }
+            evaluation = computed
             try RunEvaluator.write(evaluation, to: directory.appendingPathComponent("eval.csv"))
         }
         if stop?.isRequested ?? false { return evaluation }
