@@ -38,8 +38,8 @@ public enum FileErrorMessage {
     /// Only what went wrong and the fix, for a message that names the operation and the
     /// path itself; the error's own description when it is not a file error.
     public static func reason(for error: Error, path: String? = nil) -> String {
-        let error = error as NSError
-        guard error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain else { return "\(error)" }
+        let original = error, error = error as NSError
+        guard error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain else { return "\(original)" }
         let posix = posixCode(of: error)
         return reason(posix: posix, cocoa: error,
                       path: error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path ?? path)
