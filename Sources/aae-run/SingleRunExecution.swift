@@ -1,4 +1,5 @@
 import AAEExperiment
+import AAEReport
 import ArgumentParser
 import Foundation
 
@@ -27,7 +28,7 @@ enum SingleRunExecution {
         } catch {
             display.finish()
             if runner.hasBegunWriting {
-                try? RunRecord(status: "failed", wallTimeSeconds: Date().timeIntervalSince(start), error: "\(error)")
+                try? RunRecord(status: "failed", wallTimeSeconds: Date().timeIntervalSince(start), error: FileErrorMessage.describe(error))
                     .write(in: runner.outputDirectory)
             }
             throw error
