@@ -58,7 +58,7 @@ public enum FileErrorMessage {
         case EACCES?, EPERM?:
             return "permission denied; choose a folder you may write to (e.g. with --out) or change its permissions"
         case EROFS?:
-            return "the file system is read-only; choose a folder on a writable disk (e.g. with --out)"
+            return "Read-only file system; choose a folder on a writable disk (e.g. with --out)"
         case ENOSPC?, EDQUOT?:
             return "no space left on the device; free some space or choose another disk (e.g. with --out)"
         case ENAMETOOLONG?:

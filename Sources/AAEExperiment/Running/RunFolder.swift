@@ -120,12 +120,8 @@ final class RunFolder {
         return existing.name == name ? nil : "another experiment, `\(existing.name)`"
     }
 
-    /// The system's reason for a failed file operation, without Foundation's error dump.
+    /// The system's reason for a failed file operation and its fix, without Foundation's error dump.
     private static func reason(_ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(code)))
-        }
-        return (error as NSError).localizedFailureReason ?? error.localizedDescription
+        FileErrorMessage.reason(for: error)
     }
 }
