@@ -7,6 +7,7 @@ import Foundation
 /// the jobs until they have all ended and exits with the sweep's status.
 enum SlurmSweepExecution {
     static func run(_ plan: SweepPlan, options: SlurmSubmissionOptions, dryRun: Bool, wait: Bool) throws {
+        try options.validate()
         let cluster = dryRun ? (try? SlurmClusterConfig.query()) ?? SlurmClusterConfig() : try SlurmClusterConfig.query()
         let submission = SlurmSubmission(plan: plan, options: options, cluster: cluster)
         let arrays = submission.arrays

@@ -53,6 +53,9 @@ public struct SlurmBatchScript: Sendable {
         if let data = options.dataDirectory { command += ["--data-dir", Self.quoted(data)] }
         lines += ["set -u",
                   "shard=$(( ${1:?the first shard of this array} + SLURM_ARRAY_TASK_ID ))",
+                  "# A SIGUSR1 that comes before aae-run has its handler must not end the task (bash's default",
+                  "# action): ignored until then (the disposition survives exec; aae-run installs its own).",
+                  "trap '' USR1",
                   "exec " + command.joined(separator: " ")]
         return lines.joined(separator: "\n") + "\n"
     }

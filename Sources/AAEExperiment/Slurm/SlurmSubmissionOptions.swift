@@ -47,10 +47,23 @@ public struct SlurmSubmissionOptions: Sendable {
     }
 
     /// - Throws: `SlurmError` naming the flag when a value is out of range.
-    func validate() throws {
+    public func validate() throws {
         guard runsPerTask >= 1 else { throw SlurmError("--runs-per-task \(runsPerTask): must be 1 or more") }
         if let maxParallel, maxParallel < 1 { throw SlurmError("--max-parallel \(maxParallel): must be 1 or more") }
         guard signalAheadSeconds >= 1 else { throw SlurmError("--signal-ahead \(signalAheadSeconds): must be 1 s or more") }
         guard maxRequeues >= 0 else { throw SlurmError("--max-requeues \(maxRequeues): must be 0 or more") }
+        try checkSignalFitsTimeLimit()
+    }
+
+    /// A task whose time limit is not longer than `--signal-ahead` plus Slurm's
+    /// earliness would be signalled as soon as it starts, and again after every requeue.
+    private func checkSignalFitsTimeLimit() throws {
+        guard let timeLimit, let seconds = try SlurmTimeLimit(timeLimit).seconds else { return }
+        let needed = signalAheadSeconds + SlurmTimeLimit.signalEarliness
+        guard seconds > needed else {
+            throw SlurmError("--time \(timeLimit) gives each task \(seconds) s, but Slurm sends the --signal-ahead "
+                             + "\(signalAheadSeconds) s signal up to \(SlurmTimeLimit.signalEarliness) s early, so a task "
+                             + "would be signalled as it starts; give a --time over \(needed) s or a smaller --signal-ahead")
+        }
     }
 }

@@ -49,20 +49,29 @@ enum LocalSlurmCluster {
             .split(separator: "\n").map(String.init)
     }
 
-    /// Starts the requeued tasks now: Slurm holds a requeued job about two minutes (reason BeginTime).
-    static func releaseRequeued(_ jobIDs: [String]) throws {
-        for line in try queued(jobIDs) where line.hasSuffix(" BeginTime") {
-            let id = String(line.split(separator: " ")[0])
-            try run("scontrol", ["update", "JobId=\(id)", "StartTime=now"])
+    /// Slurm holds a requeued job about two minutes (reason BeginTime); slurmd refuses to start it again
+    /// ("already killed, do not launch batch job") while it still remembers the killed instance, so a
+    /// requeued job is released only after it has been held this long.
+    static let requeueSettlingSeconds: Double = 5
+
+    /// Starts the requeued tasks held since before `settled` now; `heldSince` notes when each was first seen held.
+    static func releaseRequeued(_ jobIDs: [String], heldSince: inout [String: Date], settled: Date) throws {
+        let held = try queued(jobIDs).filter { $0.hasSuffix(" BeginTime") }.map { String($0.split(separator: " ")[0]) }
+        heldSince = heldSince.filter { held.contains($0.key) }
+        for id in held {
+            let since = heldSince[id] ?? Date()
+            heldSince[id] = since
+            if since <= settled { try run("scontrol", ["update", "JobId=\(id)", "StartTime=now"]) }
         }
     }
 
-    /// Waits until none of `jobIDs` is queued or running, releasing requeued tasks as they appear.
+    /// Waits until none of `jobIDs` is queued or running, releasing requeued tasks as they settle.
     static func waitUntilEnded(_ jobIDs: [String], timeout: Double = 240) throws {
         let deadline = Date().addingTimeInterval(timeout)
+        var heldSince: [String: Date] = [:]
         while !(try queued(jobIDs)).isEmpty {
             guard Date() < deadline else { throw SlurmTestTimeout(description: "the SLURM jobs \(jobIDs) did not end in \(Int(timeout)) s") }
-            try releaseRequeued(jobIDs)
+            try releaseRequeued(jobIDs, heldSince: &heldSince, settled: Date().addingTimeInterval(-requeueSettlingSeconds))
             usleep(300_000)
         }
     }

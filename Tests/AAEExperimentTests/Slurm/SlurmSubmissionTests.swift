@@ -46,7 +46,7 @@ final class SlurmSubmissionTests: XCTestCase {
         let script = submission.scripts.task
         for line in ["#SBATCH --signal=B:USR1@300", "#SBATCH --time=2:00:00", "#SBATCH --requeue", "#SBATCH --open-mode=append",
                      "#SBATCH --account=lab", "#SBATCH --partition=gpu", "#SBATCH --chdir=/home/u",
-                     "shard=$(( ${1:?the first shard of this array} + SLURM_ARRAY_TASK_ID ))"] {
+                     "shard=$(( ${1:?the first shard of this array} + SLURM_ARRAY_TASK_ID ))", "trap '' USR1"] {
             XCTAssertTrue(script.contains(line + "\n"), "missing \(line) in\n\(script)")
         }
         let exec = try XCTUnwrap(script.split(separator: "\n").last)
@@ -56,6 +56,28 @@ final class SlurmSubmissionTests: XCTestCase {
         let collect = submission.scripts.collect
         XCTAssertTrue(collect.contains("#SBATCH --account=lab\n") && !collect.contains("--time"), collect)
         XCTAssertTrue(collect.hasSuffix("collect \(submission.plan.outputDirectory.standardizedFileURL.path)\n"), collect)
+    }
+
+    func testTimeLimitsAreReadInEveryFormSbatchTakes() throws {
+        let forms: [(String, Int?)] = [("90", 5400), ("5:30", 330), ("2:00:00", 7200), ("1-12", 129_600),
+                                       ("1-02:03", 93_780), ("0-00:02:05", 125), ("UNLIMITED", nil), ("infinite", nil)]
+        for (text, seconds) in forms { XCTAssertEqual(try SlurmTimeLimit(text).seconds, seconds, text) }
+        for text in ["", "1:2:3:4", "a", "-5", "1-2-3", "1:", "2h"] {
+            XCTAssertThrowsError(try SlurmTimeLimit(text), text) { error in
+                XCTAssertTrue("\(error)".contains("D-HH:MM:SS"), "\(error)")
+            }
+        }
+    }
+
+    func testATimeLimitThatSlurmsEarlySignalWouldReachAtTheStartIsRefusedWithTheFix() throws {
+        let tooShort = SlurmSubmissionOptions(timeLimit: "1", signalAheadSeconds: 59)
+        XCTAssertThrowsError(try tooShort.validate()) { error in
+            XCTAssertEqual("\(error)", "--time 1 gives each task 60 s, but Slurm sends the --signal-ahead 59 s signal up to "
+                           + "60 s early, so a task would be signalled as it starts; give a --time over 119 s or a smaller "
+                           + "--signal-ahead")
+        }
+        XCTAssertNoThrow(try SlurmSubmissionOptions(timeLimit: "2", signalAheadSeconds: 50).validate())
+        XCTAssertNoThrow(try SlurmSubmissionOptions(timeLimit: "unlimited", signalAheadSeconds: 50).validate())
     }
 
     func testTheCollectJobDependsOnEveryArrayAndMaxParallelChainsTheArrays() throws {
