@@ -97,105 +97,116 @@ public final class ExperimentRunner {
         }
         try folder.begin()
         hasBegunWriting = true
-        let tensorBoard = try RunTensorBoard(directory: directory, columns: log.columns, loggedRows: log.rows,
-                                             hyperparameters: options.hyperparameters)
-        func saveCheckpoint(step: Int) throws {
-            try RunCheckpointFile.save(Checkpoint(
-                step: step, configuration: configuration, elapsedSeconds: elapsedBefore + Date().timeIntervalSince(start),
-                model: model.checkpointState, sampler: sampler.state, windowSums: sums, stepsInWindow: stepsInWindow,
-                loggedRows: log.rows), in: directory)
-        }
-        func checkpointIfDue(step: Int) throws {
-            let every = training.checkpointEvery
-            if every > 0, step % every == 0, step < training.steps { try saveCheckpoint(step: step) }
-        }
-        var isStopRequested: Bool { options.stopRequest?.isRequested ?? false }
-        let stopRequest = options.stopRequest
-        let snapshots = RunSnapshots(experiment: experiment, test: data.test, steps: training.steps, directory: directory,
-                                     shouldStop: { stopRequest?.isRequested ?? false })
+        let tensorBoard = try RunTensorBoard(
+            directory: directory, columns: log.columns, loggedRows: log.rows,
+            snapshots: RunSnapshots.taken(in: directory).filter { $0.step < firstStep },
+            hyperparameters: options.hyperparameters)
+        do {
+            func saveCheckpoint(step: Int) throws {
+                try RunCheckpointFile.save(Checkpoint(
+                    step: step, configuration: configuration, elapsedSeconds: elapsedBefore + Date().timeIntervalSince(start),
+                    model: model.checkpointState, sampler: sampler.state, windowSums: sums, stepsInWindow: stepsInWindow,
+                    loggedRows: log.rows), in: directory)
+            }
+            func checkpointIfDue(step: Int) throws {
+                let every = training.checkpointEvery
+                if every > 0, step % every == 0, step < training.steps { try saveCheckpoint(step: step) }
+            }
+            var isStopRequested: Bool { options.stopRequest?.isRequested ?? false }
+            let stopRequest = options.stopRequest
+            let snapshots = RunSnapshots(experiment: experiment, test: data.test, steps: training.steps, directory: directory,
+                                         shouldStop: { stopRequest?.isRequested ?? false })
 
-        try data.train.pixels.withUnsafeBufferPointer { pixels in
-            for step in stride(from: firstStep, through: training.steps, by: 1) {
-                if isStopRequested || options.stopAfterStep.map({ step > $0 }) ?? false {
-                    status = .interrupted(step: step - 1)
-                    break
-                }
-                let indices = sampler.nextBatch()
-                BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: width, into: batch)
-                for (row, index) in indices.enumerated() { batchLabels[row] = trainingLabels[index] }
-                learningRates.apply(completedSteps: step - 1)
-                model.trainStep(batch: batch, labels: batchLabels, metrics: &stepMetrics)
-                stepsTrained += 1
-                for i in sums.indices { sums[i] += Double(stepMetrics[i]) }
-                stepsInWindow += 1
-                let diverged = !stepMetrics.allSatisfy(\.isFinite)
-                if diverged { status = .diverged(step: step) } else { _ = try snapshots?.takeIfDue(step: step, model: model) }
-                guard step % training.logEvery == 0 || step == training.steps || diverged else {
+            try data.train.pixels.withUnsafeBufferPointer { pixels in
+                for step in stride(from: firstStep, through: training.steps, by: 1) {
+                    if isStopRequested || options.stopAfterStep.map({ step > $0 }) ?? false {
+                        status = .interrupted(step: step - 1)
+                        break
+                    }
+                    let indices = sampler.nextBatch()
+                    BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: width, into: batch)
+                    for (row, index) in indices.enumerated() { batchLabels[row] = trainingLabels[index] }
+                    learningRates.apply(completedSteps: step - 1)
+                    model.trainStep(batch: batch, labels: batchLabels, metrics: &stepMetrics)
+                    stepsTrained += 1
+                    for i in sums.indices { sums[i] += Double(stepMetrics[i]) }
+                    stepsInWindow += 1
+                    let diverged = !stepMetrics.allSatisfy(\.isFinite)
+                    if diverged {
+                        status = .diverged(step: step)
+                    } else if let taken = try snapshots?.takeIfDue(step: step, model: model) {
+                        try tensorBoard.took(taken)
+                    }
+                    guard step % training.logEvery == 0 || step == training.steps || diverged else {
+                        try checkpointIfDue(step: step)
+                        continue
+                    }
+                    let averages = sums.map { $0 / Double(stepsInWindow) }
+                    let trainMSE = evaluator.trainMSE(model), heldOutMSE = evaluator.heldOutMSE(model)
+                    var cells = ([Double(step)] + averages + [trainMSE, heldOutMSE]).map { CSVFormat.float($0) }
+                    if !evaluationColumns.isEmpty {
+                        if !diverged, step % training.evalEvery == 0 || step == training.steps {
+                            lastEvaluation = (step, runEvaluator.evaluate(model))
+                        }
+                        let current = lastEvaluation?.step == step ? lastEvaluation?.metrics : nil
+                        cells += evaluationColumns.map { name in
+                            current?.first { $0.name == name }.map { CSVFormat.float($0.value) } ?? ""
+                        }
+                    }
+                    log.append(cells)
+                    try? log.write(to: metricsURL)
+                    try tensorBoard.logged(cells)
+                    let now = Date()
+                    let rate = Double(stepsInWindow) / max(now.timeIntervalSince(windowStart), 1e-9)
+                    if !options.quiet {
+                        let left = TrainingProgress.secondsLeft(step: step, steps: training.steps, trainedSteps: stepsTrained,
+                                                                elapsedSeconds: now.timeIntervalSince(start))
+                        progress(TrainingProgress(step: step, steps: training.steps,
+                                                  metrics: zip(model.stepMetricNames, averages).map { Metric(name: $0, value: $1) },
+                                                  heldOutMSE: heldOutMSE, rate: rate, secondsLeft: left))
+                    }
+                    sums = sums.map { _ in 0 }
+                    stepsInWindow = 0
+                    windowStart = now
+                    if diverged { break }
                     try checkpointIfDue(step: step)
-                    continue
                 }
-                let averages = sums.map { $0 / Double(stepsInWindow) }
-                let trainMSE = evaluator.trainMSE(model), heldOutMSE = evaluator.heldOutMSE(model)
-                var cells = ([Double(step)] + averages + [trainMSE, heldOutMSE]).map { CSVFormat.float($0) }
-                if !evaluationColumns.isEmpty {
-                    if !diverged, step % training.evalEvery == 0 || step == training.steps {
-                        lastEvaluation = (step, runEvaluator.evaluate(model))
-                    }
-                    let current = lastEvaluation?.step == step ? lastEvaluation?.metrics : nil
-                    cells += evaluationColumns.map { name in
-                        current?.first { $0.name == name }.map { CSVFormat.float($0.value) } ?? ""
-                    }
-                }
-                log.append(cells)
-                try? log.write(to: metricsURL)
-                try tensorBoard.logged(cells)
-                let now = Date()
-                let rate = Double(stepsInWindow) / max(now.timeIntervalSince(windowStart), 1e-9)
-                if !options.quiet {
-                    let left = TrainingProgress.secondsLeft(step: step, steps: training.steps, trainedSteps: stepsTrained,
-                                                            elapsedSeconds: now.timeIntervalSince(start))
-                    progress(TrainingProgress(step: step, steps: training.steps,
-                                              metrics: zip(model.stepMetricNames, averages).map { Metric(name: $0, value: $1) },
-                                              heldOutMSE: heldOutMSE, rate: rate, secondsLeft: left))
-                }
-                sums = sums.map { _ in 0 }
-                stepsInWindow = 0
-                windowStart = now
-                if diverged { break }
-                try checkpointIfDue(step: step)
             }
-        }
-        try log.write(to: metricsURL)
-        let elapsed = Date().timeIntervalSince(start)
-        switch status {
-        case .interrupted(let step):
-            try saveCheckpoint(step: step)
-        case .completed:
-            try saveCheckpoint(step: training.steps)
-            if isStopRequested { status = .interrupted(step: training.steps) }
-        case .diverged:
-            break
-        }
-        var evaluation: [Metric] = []
-        if status == .completed {
-            let finish = try RunFinish(experiment: experiment, evaluator: runEvaluator, stop: options.stopRequest)
-                .write(model: model, test: data.test, metrics: log.table, directory: directory,
-                       configuration: configuration, step: training.steps,
-                       computed: lastEvaluation?.step == training.steps ? lastEvaluation?.metrics : nil)
-            evaluation = finish.evaluation
-            if !isStopRequested {
-                try tensorBoard.finished(step: training.steps, evaluation: evaluation, figures: finish.figures)
+            try log.write(to: metricsURL)
+            let elapsed = Date().timeIntervalSince(start)
+            switch status {
+            case .interrupted(let step):
+                try saveCheckpoint(step: step)
+            case .completed:
+                try saveCheckpoint(step: training.steps)
+                if isStopRequested { status = .interrupted(step: training.steps) }
+            case .diverged:
+                break
             }
-            if isStopRequested { status = .interrupted(step: training.steps) }
+            var evaluation: [Metric] = []
+            if status == .completed {
+                let finish = try RunFinish(experiment: experiment, evaluator: runEvaluator, stop: options.stopRequest)
+                    .write(model: model, test: data.test, metrics: log.table, directory: directory,
+                           configuration: configuration, step: training.steps,
+                           computed: lastEvaluation?.step == training.steps ? lastEvaluation?.metrics : nil)
+                evaluation = finish.evaluation
+                if !isStopRequested {
+                    try tensorBoard.finished(step: training.steps, evaluation: evaluation, figures: finish.figures)
+                }
+                if isStopRequested { status = .interrupted(step: training.steps) }
+            }
+            try tensorBoard.ended(status, steps: training.steps)
+            let lastRow = log.table.rows.last ?? []
+            let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }
+            let wallTime = elapsedBefore + Date().timeIntervalSince(start)
+            try RunRecord(status, wallTimeSeconds: wallTime).write(in: directory)
+            return RunResult(status: status, outputDirectory: directory, finalMetrics: final, evaluation: evaluation,
+                             stepsPerSecond: Double(stepsTrained) / max(elapsed, 1e-9),
+                             dataDescription: data.description, wallTimeSeconds: wallTime)
+        } catch {
+            try? tensorBoard.failed(step: firstStep - 1 + stepsTrained)
+            throw error
         }
-        try tensorBoard.ended(status, steps: training.steps)
-        let lastRow = log.table.rows.last ?? []
-        let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }
-        let wallTime = elapsedBefore + Date().timeIntervalSince(start)
-        try RunRecord(status, wallTimeSeconds: wallTime).write(in: directory)
-        return RunResult(status: status, outputDirectory: directory, finalMetrics: final, evaluation: evaluation,
-                         stepsPerSecond: Double(stepsTrained) / max(elapsed, 1e-9),
-                         dataDescription: data.description, wallTimeSeconds: wallTime)
     }
 
     /// The training labels a model sees: a seeded `fraction` of the examples

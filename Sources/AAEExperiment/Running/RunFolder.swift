@@ -25,10 +25,8 @@ import Darwin
 final class RunFolder {
     static let configurationFileName = "config.resolved.yaml"
     /// The files a run writes besides config.resolved.yaml, status.csv and checkpoint.bin.
-    static let resultFileNames = ["metrics.csv", "eval.csv", LossesFigure.fileName, LatentScatterFigure.fileName,
-                                  ManifoldFigure.fileName, ReconstructionsFigure.fileName, SamplesFigure.fileName,
-                                  StyleFigure.fileName, RunExport.weightsFileName, RunExport.codesFileName,
-                                  RunExport.labelsFileName]
+    static let resultFileNames = ["metrics.csv", "eval.csv"] + RunFigures.fileNames
+        + [RunExport.weightsFileName, RunExport.codesFileName, RunExport.labelsFileName]
 
     let directory: URL
     /// The checkpoint the run continues from; nil when it starts at step 1.

@@ -7,7 +7,8 @@ extension ExperimentRunner {
     /// config.resolved.yaml, perhaps with other `eval` settings) and restored
     /// from the checkpoint, which must be that of the last step. When the run
     /// belongs to a sweep, the sweep's summary.csv and figures are rewritten
-    /// with the new values.
+    /// with the new values. The run's TensorBoard event file (`tb/`) is written again
+    /// from its folder, with the new evaluation.
     ///
     /// - Throws: `RunError` when the folder has no final checkpoint or the
     ///   checkpoint was trained with settings other than `experiment`'s
@@ -41,6 +42,9 @@ extension ExperimentRunner {
         try model.restore(checkpoint.model)
         let metrics = RunEvaluator(experiment: experiment, data: data).evaluate(model)
         try RunEvaluator.write(metrics, to: directory.appendingPathComponent("eval.csv"))
+        try RunTensorBoard.rewrite(directory: directory, evaluation: metrics, step: steps,
+                                   record: RunRecord.read(in: directory),
+                                   hyperparameters: try sweep?.hyperparameters(ofRun: directory) ?? [])
         try sweep?.refreshSummary()
         return metrics
     }

@@ -17,6 +17,15 @@ struct EnclosingSweep {
         directory = parent
     }
 
+    /// The swept values of the run in `runDirectory`, as its HParams session starts
+    /// with them; empty when the sweep's plan does not list the run.
+    func hyperparameters(ofRun runDirectory: URL) throws -> [(name: String, value: HParamValue)] {
+        let plan = try SweepPlan.resuming(directory: directory)
+        let runID = runDirectory.standardizedFileURL.lastPathComponent
+        guard let index = plan.runs.firstIndex(where: { $0.id == runID }) else { return [] }
+        return SweepHParams(plan: plan).session(ofRun: index)
+    }
+
     /// Rewrites summary.csv and the sweep's figures from what the run folders
     /// hold now; a run that has not ended keeps the status the summary gave it.
     func refreshSummary() throws {

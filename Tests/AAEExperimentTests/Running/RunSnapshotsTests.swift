@@ -103,9 +103,12 @@ final class RunSnapshotsTests: XCTestCase {
                                                    directory: directory))
         XCTAssertEqual(try snapshots.takeIfDue(step: 24, model: model), [])
         let written = try snapshots.takeIfDue(step: 50, model: model)
-        XCTAssertEqual(written.map(\.lastPathComponent), ["latent_step_0000050.png", "manifold_step_0000050.png"],
+        XCTAssertEqual(written.map(\.url.lastPathComponent), ["latent_step_0000050.png", "manifold_step_0000050.png"],
                        "steps padded to the width of the last step, at least six digits")
-        XCTAssertTrue(written.allSatisfy { FileManager.default.fileExists(atPath: $0.path) })
+        XCTAssertEqual(written.map(\.figure), ["latent_scatter", "manifold"])
+        XCTAssertEqual(written.map(\.step), [50, 50])
+        XCTAssertTrue(written.allSatisfy { FileManager.default.fileExists(atPath: $0.url.path) })
+        XCTAssertEqual(RunSnapshots.taken(in: directory), written, "the files on disk read back as the snapshots taken")
         XCTAssertNil(RunSnapshots(experiment: try self.experiment([]), test: data.test, steps: 90, directory: directory))
     }
 

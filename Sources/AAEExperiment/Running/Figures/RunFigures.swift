@@ -18,6 +18,10 @@ public enum RunFigures {
     /// The random stream a run's figures draw from (beyond those of `RandomStreams`).
     public static let randomStream: UInt64 = 100
 
+    /// The figures' files, in the order `writeAll` draws them.
+    public static let fileNames = [LossesFigure.fileName, LatentScatterFigure.fileName, ManifoldFigure.fileName,
+                                   ReconstructionsFigure.fileName, SamplesFigure.fileName, StyleFigure.fileName]
+
     /// The figures drawn as images of examples, which need examples that are
     /// images: they are skipped for points (`rows` 1, the synthetic sets).
     public static let imageFigures: Set<String> = [ManifoldFigure.fileName, ReconstructionsFigure.fileName,

@@ -53,30 +53,50 @@ public struct RunSnapshots {
     /// The snapshot folder.
     public var folder: URL { directory.appendingPathComponent(Self.folderName) }
 
+    /// One snapshot file: the figure it draws at the step it was taken.
+    public struct Snapshot: Equatable, Sendable {
+        /// The figure drawn, named as the final figures are (`latent_scatter`, `manifold`).
+        public let figure: String
+        public let step: Int
+        public let url: URL
+    }
+
+    /// The figures snapshots draw, by the prefix of their files' names (`latent_step_…`),
+    /// in the order a snapshot draws them.
+    static let figures = [(prefix: "latent", figure: figureName(LatentScatterFigure.fileName)),
+                          (prefix: "manifold", figure: figureName(ManifoldFigure.fileName))]
+
+    /// A figure's name: its file's name without `.png`.
+    static func figureName(_ fileName: String) -> String { String(fileName.dropLast(".png".count)) }
+
     /// The file of the latent snapshot at `step`.
-    public func latentURL(step: Int) -> URL { folder.appendingPathComponent("latent_step_\(padded(step)).png") }
+    public func latentURL(step: Int) -> URL { url(prefix: "latent", step: step) }
 
     /// The file of the manifold snapshot at `step`.
-    public func manifoldURL(step: Int) -> URL { folder.appendingPathComponent("manifold_step_\(padded(step)).png") }
+    public func manifoldURL(step: Int) -> URL { url(prefix: "manifold", step: step) }
+
+    private func url(prefix: String, step: Int) -> URL {
+        folder.appendingPathComponent("\(prefix)_step_\(padded(step)).png")
+    }
 
     /// Draws the snapshots of `model` when `step` is a multiple of `every` and returns the
     /// figures of this step it wrote (latent scatter, manifold; not the contact sheet),
     /// e.g. for logging them as images at `step`; nothing when no snapshot is due.
-    public func takeIfDue(step: Int, model: TrainableModel) throws -> [URL] {
+    public func takeIfDue(step: Int, model: TrainableModel) throws -> [Snapshot] {
         guard step > 0, step % every == 0 else { return [] }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let heading = "\(title) (step \(step))"
-        var written: [URL] = []
+        var written: [Snapshot] = []
         var random = RandomGenerator(seed: seed, stream: Self.randomStream)
         let latent = latentURL(step: step)
         if try LatentScatterFigure.write(model: model, test: test, title: heading, random: &random, options: options,
                                          to: latent) {
-            written.append(latent)
+            written.append(Snapshot(figure: Self.figures[0].figure, step: step, url: latent))
         }
         let manifold = manifoldURL(step: step)
         if test.rows > 1, try ManifoldFigure.write(model: model, test: test, scale: scale, title: heading,
                                                    grid: options.manifold, to: manifold) {
-            written.append(manifold)
+            written.append(Snapshot(figure: Self.figures[1].figure, step: step, url: manifold))
         }
         try writeSheet(through: step)
         return written
@@ -101,12 +121,25 @@ public struct RunSnapshots {
     /// `latent_step_*.png` and `manifold_step_*.png` files of `snapshots/` (nothing else
     /// there, and not the folder).
     static func earlierFiles(in directory: URL) -> [URL] {
+        [directory.appendingPathComponent(sheetFileName)] + taken(in: directory).map(\.url)
+    }
+
+    /// The snapshot files in the `snapshots/` folder of the run in `directory` (those named
+    /// `<prefix>_step_<digits>.png`, nothing else there), by step, each step's in the
+    /// order a snapshot draws them.
+    public static func taken(in directory: URL) -> [Snapshot] {
         let folder = directory.appendingPathComponent(folderName)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let snapshots = names.filter { name in
-            (name.hasPrefix("latent_step_") || name.hasPrefix("manifold_step_")) && name.hasSuffix(".png")
-        }.sorted()
-        return [directory.appendingPathComponent(sheetFileName)] + snapshots.map { folder.appendingPathComponent($0) }
+        let order = Dictionary(uniqueKeysWithValues: figures.enumerated().map { ($1.figure, $0) })
+        return names.compactMap { name -> Snapshot? in
+            guard name.hasSuffix(".png") else { return nil }
+            for (prefix, figure) in figures where name.hasPrefix("\(prefix)_step_") {
+                let digits = name.dropFirst(prefix.count + "_step_".count).dropLast(".png".count)
+                guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let step = Int(digits) else { return nil }
+                return Snapshot(figure: figure, step: step, url: folder.appendingPathComponent(name))
+            }
+            return nil
+        }.sorted { ($0.step, order[$0.figure]!) < ($1.step, order[$1.figure]!) }
     }
 
     /// At most `limit` of `entries`, evenly spaced, keeping the first and the last.
