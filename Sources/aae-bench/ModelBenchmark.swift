@@ -32,14 +32,13 @@ struct ModelBenchmark {
             batch.deallocate()
             labels.deallocate()
         }
-        var metrics = [Float](repeating: 0, count: model.stepMetricNames.count)
         let step = {
             data.pixels.withUnsafeBufferPointer { pixels in
                 let indices = sampler.nextBatch()
                 BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: data.featureCount, into: batch)
                 for (row, index) in indices.enumerated() { labels[row] = data.labels[index] }
             }
-            model.trainStep(batch: batch, labels: labels, metrics: &metrics)
+            model.trainStep(batch: batch, labels: labels)
         }
         // Memory is read after step 200 and after `memorySteps` steps; the warm-up and
         // the timed windows count towards both.

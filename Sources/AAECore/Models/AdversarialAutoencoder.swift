@@ -23,38 +23,27 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
     public let discriminatorUpdate: DiscriminatorUpdate
     public let labelAware: Bool
     public let batchSize: Int
-    public let discriminatorOptimizer: Optimizer
-    /// Updates encoder and decoder on reconstruction (phased), or on the weighted sum (combined).
-    public let autoencoderOptimizer: Optimizer
-    /// Updates the encoder alone against the discriminator (phased only).
-    public let generatorOptimizer: Optimizer?
-    public let stepMetricNames: [String]
+    /// Updates the discriminator in the discriminator phase.
+    public let discriminatorOptimizer: PhaseOptimizer
+    /// Updates encoder and decoder: on reconstruction in the phased schedule's
+    /// reconstruction phase, or on the weighted sum in the combined schedule's generator phase.
+    public let autoencoderOptimizer: PhaseOptimizer
+    /// Updates the encoder alone against the discriminator in the phased schedule's generator phase.
+    public let generatorOptimizer: PhaseOptimizer?
+    public let phaseOptimizers: [PhaseOptimizer]
+    public let stepMetrics: StepMetrics
+    private let metricSlots: MetricSlots
 
     private var priorRandom: RandomGenerator
     private var noiseRandom: RandomGenerator
     private let adversarial: AdversarialGraph
     private let reconstructionPhase: ReconstructionGraph?
 
-    /// The optimizers of the three phases, made for the parameters each updates.
-    public struct Optimizers {
-        public let discriminator: ([Parameter]) -> Optimizer
-        public let autoencoder: ([Parameter]) -> Optimizer
-        public let generator: ([Parameter]) -> Optimizer
-
-        public init(discriminator: @escaping ([Parameter]) -> Optimizer,
-                    autoencoder: @escaping ([Parameter]) -> Optimizer,
-                    generator: @escaping ([Parameter]) -> Optimizer) {
-            self.discriminator = discriminator
-            self.autoencoder = autoencoder
-            self.generator = generator
-        }
-    }
-
     public init(networks: EncoderDecoder, discriminator: Network, prior: Prior, schedule: AdversarialSchedule,
                 discriminatorSteps: Int = 1, discriminatorUpdate: DiscriminatorUpdate = .joint,
                 labelAware: Bool = false,
                 reconstruction: ReconstructionLoss, reconstructionWeight: Float, adversarialWeight: Float,
-                batchSize: Int, optimizers: Optimizers, random: RandomGenerator) {
+                batchSize: Int, optimizers: PhaseOptimizerMaker, random: RandomGenerator) {
         let latent = networks.encoder.latentDimension
         let labelSlots = labelAware ? ((prior as? LabelConditionedPrior)?.componentCount ?? 0) + 1 : 0
         precondition(!labelAware || labelSlots > 1, "a label-aware AAE needs a prior with labelled components")
@@ -71,9 +60,9 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         self.batchSize = batchSize
         priorRandom = RandomGenerator(seed: random.state, stream: 11)
         noiseRandom = RandomGenerator(seed: random.state, stream: 14)
-        discriminatorOptimizer = optimizers.discriminator(discriminator.parameters)
-        autoencoderOptimizer = optimizers.autoencoder(networks.parameters)
         let combined = schedule == .combined
+        discriminatorOptimizer = optimizers(.discriminator, discriminator.parameters)
+        autoencoderOptimizer = optimizers(combined ? .generator : .reconstruction, networks.parameters)
         adversarial = AdversarialGraph(
             networks: networks, discriminator: discriminator, update: discriminatorUpdate, labelSlots: labelSlots,
             reconstruction: combined ? reconstruction : nil, reconstructionWeight: reconstructionWeight,
@@ -82,29 +71,21 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         if combined {
             generatorOptimizer = nil
             reconstructionPhase = nil
-            stepMetricNames = ["d_loss", "d_acc", "g_loss", "recon_loss", "adv_loss"]
         } else {
-            generatorOptimizer = optimizers.generator(networks.encoder.parameters)
+            generatorOptimizer = optimizers(.generator, networks.encoder.parameters)
             reconstructionPhase = ReconstructionGraph(networks: networks, reconstruction: reconstruction,
                                                       batchSize: batchSize,
                                                       random: RandomGenerator(seed: random.state, stream: 13))
-            stepMetricNames = ["d_loss", "d_acc", "recon_loss", "adv_loss"]
         }
+        phaseOptimizers = [discriminatorOptimizer, autoencoderOptimizer] + (generatorOptimizer.map { [$0] } ?? [])
+        var metrics = StepMetrics.Declarations()
+        metricSlots = MetricSlots(declaringIn: &metrics, combined: combined)
+        stepMetrics = StepMetrics(metrics)
     }
 
     public var prior: Prior? { adversarialPrior }
     public var allParameters: [Parameter] { networks.parameters + discriminator.parameters }
-    /// The combined schedule's autoencoder update is the `generator` phase; the phased
-    /// schedule's is `reconstruction`.
-    public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] {
-        [("discriminator", discriminatorOptimizer),
-         (schedule == .combined ? "generator" : "reconstruction", autoencoderOptimizer)]
-            + (generatorOptimizer.map { [("generator", $0)] } ?? [])
-    }
-
-    private var optimizers: [Optimizer] {
-        [discriminatorOptimizer, autoencoderOptimizer] + (generatorOptimizer.map { [$0] } ?? [])
-    }
+    private var optimizers: [Optimizer] { phaseOptimizers.map(\.optimizer) }
 
     private var stateBuffers: [Tensor] { networks.stateBuffers + discriminator.stateBuffers }
 
@@ -123,7 +104,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         reconstructionPhase?.graph.random = generators[3]
     }
 
-    public func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float]) {
+    public func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>) {
         if let r = reconstructionPhase {
             r.examples.value.data.update(from: batch, count: r.examples.value.count)
             r.encoded.refillNoise(&noiseRandom)
@@ -153,16 +134,13 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         a.graph.forward(from: a.discriminatorEnd, to: a.graph.nodeCount)
         a.graph.backward(from: a.generatorLoss)
         (generatorOptimizer ?? autoencoderOptimizer).step()
-        metrics[0] = discriminatorLoss / Float(discriminatorSteps)
-        metrics[1] = Float(correct) / Float(2 * batchSize * discriminatorSteps)
-        if let r = reconstructionPhase {
-            metrics[2] = r.loss.value.scalar
-            metrics[3] = a.adversarialLoss.value.scalar
-        } else {
-            metrics[2] = a.generatorLoss.value.scalar
-            metrics[3] = a.reconstructionLoss?.value.scalar ?? 0
-            metrics[4] = a.adversarialLoss.value.scalar
-        }
+        let slots = metricSlots
+        stepMetrics[slots.discriminatorLoss] = discriminatorLoss / Float(discriminatorSteps)
+        stepMetrics[slots.discriminatorAccuracy] = Float(correct) / Float(2 * batchSize * discriminatorSteps)
+        if let generatorLoss = slots.generatorLoss { stepMetrics[generatorLoss] = a.generatorLoss.value.scalar }
+        stepMetrics[slots.reconstructionLoss] = reconstructionPhase?.loss.value.scalar
+            ?? a.reconstructionLoss?.value.scalar ?? 0
+        stepMetrics[slots.adversarialLoss] = a.adversarialLoss.value.scalar
     }
 
     private func fillOneHot(_ variable: Variable?, _ labels: UnsafePointer<Int32>) {
@@ -186,6 +164,26 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
                 adversarialPrior.sample(rows: 1, into: destination + row * dimension, random: &priorRandom)
             }
         }
+    }
+}
+
+/// Where an adversarial autoencoder writes its step metrics: the discriminator's
+/// loss and accuracy over its rounds, the combined update's total loss, the
+/// reconstruction loss and the encoder's loss against the discriminator.
+private struct MetricSlots {
+    let discriminatorLoss: StepMetrics.Slot
+    let discriminatorAccuracy: StepMetrics.Slot
+    /// The combined schedule's weighted sum; the phased schedule has no such update.
+    let generatorLoss: StepMetrics.Slot?
+    let reconstructionLoss: StepMetrics.Slot
+    let adversarialLoss: StepMetrics.Slot
+
+    init(declaringIn metrics: inout StepMetrics.Declarations, combined: Bool) {
+        discriminatorLoss = metrics.declare("d_loss")
+        discriminatorAccuracy = metrics.declare("d_acc")
+        generatorLoss = combined ? metrics.declare("g_loss") : nil
+        reconstructionLoss = metrics.declare("recon_loss")
+        adversarialLoss = metrics.declare("adv_loss")
     }
 }
 

@@ -3,8 +3,14 @@
 public final class Autoencoder: EncoderDecoderModel {
     public let networks: EncoderDecoder
     public let sparsity: SparsityPenalty
-    public let optimizer: Optimizer
-    public let stepMetricNames: [String]
+    /// Updates encoder and decoder in the reconstruction phase.
+    public let optimizer: PhaseOptimizer
+    public let phaseOptimizers: [PhaseOptimizer]
+    public let stepMetrics: StepMetrics
+    private let lossMetric: StepMetrics.Slot
+    private let reconstructionMetric: StepMetrics.Slot
+    /// The sparsity penalty and the code's mean activation, when the model has a penalty.
+    private let sparsityMetrics: (penalty: StepMetrics.Slot, meanActivation: StepMetrics.Slot)?
     private var noiseRandom: RandomGenerator
     private let graph: Graph
     private let examples: Variable
@@ -15,10 +21,11 @@ public final class Autoencoder: EncoderDecoderModel {
     private let loss: Variable
 
     public init(networks: EncoderDecoder, reconstruction: ReconstructionLoss, sparsity: SparsityPenalty,
-                batchSize: Int, makeOptimizer: ([Parameter]) -> Optimizer, random: RandomGenerator) {
+                batchSize: Int, optimizers: PhaseOptimizerMaker, random: RandomGenerator) {
         self.networks = networks
         self.sparsity = sparsity
-        optimizer = makeOptimizer(networks.parameters)
+        optimizer = optimizers(.reconstruction, networks.parameters)
+        phaseOptimizers = [optimizer]
         noiseRandom = RandomGenerator(seed: random.state, stream: 21)
         graph = Graph(isTraining: true, random: RandomGenerator(seed: random.state, stream: 22))
         examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
@@ -37,37 +44,39 @@ public final class Autoencoder: EncoderDecoderModel {
         reconstructionLoss = reconstructionTerm
         sparsityLoss = sparsityTerm
         loss = sparsityTerm.map { reconstructionTerm + $0 } ?? reconstructionTerm
-        stepMetricNames = sparsity == .none ? ["loss", "recon_loss"]
-            : ["loss", "recon_loss", "sparsity_loss", "mean_activation"]
+        var metrics = StepMetrics.Declarations()
+        lossMetric = metrics.declare("loss")
+        reconstructionMetric = metrics.declare("recon_loss")
+        sparsityMetrics = sparsity == .none ? nil : (metrics.declare("sparsity_loss"), metrics.declare("mean_activation"))
+        stepMetrics = StepMetrics(metrics)
     }
 
     public var prior: Prior? { nil }
     public var allParameters: [Parameter] { networks.parameters }
-    public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { [("reconstruction", optimizer)] }
 
     public var checkpointState: ModelState {
-        ModelState(networks: networks, optimizer: optimizer, noise: noiseRandom, graph: graph)
+        ModelState(networks: networks, optimizer: optimizer.optimizer, noise: noiseRandom, graph: graph)
     }
 
     public func restore(_ state: ModelState) throws(CheckpointError) {
-        noiseRandom = try state.restore(networks: networks, optimizer: optimizer, graph: graph)
+        noiseRandom = try state.restore(networks: networks, optimizer: optimizer.optimizer, graph: graph)
     }
 
-    public func trainStep(batch: UnsafePointer<Float>, labels batchLabels: UnsafePointer<Int32>, metrics: inout [Float]) {
+    public func trainStep(batch: UnsafePointer<Float>, labels batchLabels: UnsafePointer<Int32>) {
         examples.value.data.update(from: batch, count: examples.value.count)
         if let labels { OneHot.fill(labels.value.data, labels: batchLabels, rows: labels.rows, classes: labels.features) }
         encoded.refillNoise(&noiseRandom)
         graph.forward()
         graph.backward(from: loss)
         optimizer.step()
-        metrics[0] = loss.value.scalar
-        metrics[1] = reconstructionLoss.value.scalar
-        if let sparsityLoss {
-            metrics[2] = sparsityLoss.value.scalar
+        stepMetrics[lossMetric] = loss.value.scalar
+        stepMetrics[reconstructionMetric] = reconstructionLoss.value.scalar
+        if let sparsityLoss, let sparsityMetrics {
+            stepMetrics[sparsityMetrics.penalty] = sparsityLoss.value.scalar
             let code = encoded.code.value
             var total: Float = 0
             for i in 0..<code.count { total += code.data[i] }
-            metrics[3] = total / Float(code.count)
+            stepMetrics[sparsityMetrics.meanActivation] = total / Float(code.count)
         }
     }
 }

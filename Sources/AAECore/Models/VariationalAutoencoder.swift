@@ -10,9 +10,14 @@ import Foundation
 /// reconstruction term is averaged over them.
 public final class VariationalAutoencoder: EncoderDecoderModel {
     public let networks: EncoderDecoder
-    public let optimizer: Optimizer
+    /// Updates encoder and decoder in the reconstruction phase.
+    public let optimizer: PhaseOptimizer
+    public let phaseOptimizers: [PhaseOptimizer]
     public let monteCarloSamples: Int
-    public let stepMetricNames = ["loss", "recon_loss", "kl"]
+    public let stepMetrics: StepMetrics
+    private let lossMetric: StepMetrics.Slot
+    private let reconstructionMetric: StepMetrics.Slot
+    private let divergenceMetric: StepMetrics.Slot
     private let standardNormal: NormalPrior
     private var noiseRandom: RandomGenerator
     private let graph: Graph
@@ -24,11 +29,12 @@ public final class VariationalAutoencoder: EncoderDecoderModel {
     private let loss: Variable
 
     public init(networks: EncoderDecoder, reconstruction: ReconstructionLoss, monteCarloSamples: Int,
-                batchSize: Int, makeOptimizer: ([Parameter]) -> Optimizer, random: RandomGenerator) {
+                batchSize: Int, optimizers: PhaseOptimizerMaker, random: RandomGenerator) {
         precondition(networks.encoder.posterior == .gaussian, "a VAE needs a Gaussian posterior")
         self.networks = networks
         self.monteCarloSamples = monteCarloSamples
-        optimizer = makeOptimizer(networks.parameters)
+        optimizer = optimizers(.reconstruction, networks.parameters)
+        phaseOptimizers = [optimizer]
         standardNormal = NormalPrior(dimension: networks.encoder.latentDimension)
         noiseRandom = RandomGenerator(seed: random.state, stream: 31)
         graph = Graph(isTraining: true, random: RandomGenerator(seed: random.state, stream: 32))
@@ -46,30 +52,34 @@ public final class VariationalAutoencoder: EncoderDecoderModel {
         let klTerms = logVariance + 1 - mean.squared() - logVariance.exp()
         divergence = klTerms.sum() * (-0.5 / Float(batchSize))
         loss = reconstructionLoss + divergence
+        var metrics = StepMetrics.Declarations()
+        lossMetric = metrics.declare("loss")
+        reconstructionMetric = metrics.declare("recon_loss")
+        divergenceMetric = metrics.declare("kl")
+        stepMetrics = StepMetrics(metrics)
     }
 
     public var prior: Prior? { standardNormal }
     public var allParameters: [Parameter] { networks.parameters }
-    public var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { [("reconstruction", optimizer)] }
 
     public var checkpointState: ModelState {
-        ModelState(networks: networks, optimizer: optimizer, noise: noiseRandom, graph: graph)
+        ModelState(networks: networks, optimizer: optimizer.optimizer, noise: noiseRandom, graph: graph)
     }
 
     public func restore(_ state: ModelState) throws(CheckpointError) {
-        noiseRandom = try state.restore(networks: networks, optimizer: optimizer, graph: graph)
+        noiseRandom = try state.restore(networks: networks, optimizer: optimizer.optimizer, graph: graph)
     }
 
-    public func trainStep(batch: UnsafePointer<Float>, labels batchLabels: UnsafePointer<Int32>, metrics: inout [Float]) {
+    public func trainStep(batch: UnsafePointer<Float>, labels batchLabels: UnsafePointer<Int32>) {
         examples.value.data.update(from: batch, count: examples.value.count)
         if let labels { OneHot.fill(labels.value.data, labels: batchLabels, rows: labels.rows, classes: labels.features) }
         noiseRandom.fillNormal(epsilon.value.data, count: epsilon.value.count)
         graph.forward()
         graph.backward(from: loss)
         optimizer.step()
-        metrics[0] = loss.value.scalar
-        metrics[1] = reconstructionLoss.value.scalar
-        metrics[2] = divergence.value.scalar
+        stepMetrics[lossMetric] = loss.value.scalar
+        stepMetrics[reconstructionMetric] = reconstructionLoss.value.scalar
+        stepMetrics[divergenceMetric] = divergence.value.scalar
     }
 
     /// The posterior's mean and log-variance for `count` examples, each row `[μ | log σ²]`.

@@ -1,12 +1,14 @@
-/// A model that a training run can drive: one call per step, a fixed list of
-/// step metrics, and encode/decode for evaluation and plots.
+/// A model that a training run can drive: one call per step, the phases it
+/// trains with their optimizers, named step metrics, and encode/decode for
+/// evaluation and plots.
 public protocol TrainableModel: AnyObject {
     /// The number of features of an input example (784 for MNIST).
     var inputFeatures: Int { get }
     /// The size of the code.
     var latentDimension: Int { get }
-    /// The names of the values `trainStep` reports, in the order it writes them.
-    var stepMetricNames: [String] { get }
+    /// The values `trainStep` reports, under names fixed when the model is built;
+    /// each step overwrites them in place.
+    var stepMetrics: StepMetrics { get }
     /// The distribution codes are matched to or sampled from, if the model has one
     /// (the AAE's prior, the VAE's standard normal); nil for plain autoencoders.
     var prior: Prior? { get }
@@ -14,9 +16,8 @@ public protocol TrainableModel: AnyObject {
     /// (10 for the supervised AAE); 0 when the decoder reads the code alone.
     var decoderLabelCount: Int { get }
     /// Trains on one batch of `batchSize` rows of `inputFeatures` values with
-    /// their labels, and writes the step's metrics into `metrics` (one value per
-    /// `stepMetricNames`).
-    func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float])
+    /// their labels, and writes the step's values into `stepMetrics`.
+    func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>)
     /// The codes of `count` examples (inference mode), row-major; the posterior's
     /// mean where it has one.
     func encode(_ examples: UnsafePointer<Float>, count: Int) -> [Float]
@@ -25,9 +26,9 @@ public protocol TrainableModel: AnyObject {
     func decode(_ codes: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float]
     /// Every parameter of the model, in a fixed order (for checkpoints).
     var allParameters: [Parameter] { get }
-    /// The model's optimizers with the training phase each serves (`reconstruction`,
-    /// `discriminator` or `generator`), so a runner can schedule their learning rates.
-    var phaseOptimizers: [(phase: String, optimizer: Optimizer)] { get }
+    /// The phases the model trains, each with the optimizer and learning-rate
+    /// schedule bound to it when the model was built, in the model's checkpoint order.
+    var phaseOptimizers: [PhaseOptimizer] { get }
     /// Every parameter and state buffer under its exported name
     /// (`encoder.dense_1.weight`, `decoder.batch_normalization_1.running_mean`),
     /// for weights files that other tools read.
@@ -43,6 +44,12 @@ public protocol TrainableModel: AnyObject {
 
 extension TrainableModel {
     public var decoderLabelCount: Int { 0 }
+
+    /// Sets every phase's learning rate from its schedule for the step that
+    /// follows `completedSteps` completed steps; a training loop calls it before each step.
+    public func scheduleLearningRates(completedSteps: Int) {
+        for phase in phaseOptimizers { phase.scheduleLearningRate(completedSteps: completedSteps) }
+    }
 
     /// The reconstructions of `count` examples: `decode(encode(x))`.
     public func reconstruct(_ examples: UnsafePointer<Float>, labels: UnsafePointer<Int32>?, count: Int) -> [Float] {

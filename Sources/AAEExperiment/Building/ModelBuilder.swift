@@ -85,13 +85,20 @@ public enum ModelBuilder {
         return definition.build(experiment.prior.parameters, experiment.model.latentDimension)
     }
 
-    /// A maker of the optimizer of `phase` for a set of parameters.
-    public static func optimizerMaker(_ experiment: Experiment, phase: String) -> ([Parameter]) -> Optimizer {
-        let setting = experiment.optimizer.setting(for: phase)
-        guard let definition = OptimizerRegistry.definition(setting.kind) else {
-            preconditionFailure("optimizer \(setting.kind) passed validation but is not registered")
+    /// The maker of every phase's optimizer for `experiment`: the phase's setting (kind, hyperparameters
+    /// and learning-rate schedule) bound to the optimizer once, when the model is built.
+    public static func optimizerMaker(_ experiment: Experiment) -> PhaseOptimizerMaker {
+        let spec = experiment.optimizer
+        return { phase, parameters in
+            let setting = spec.setting(for: phase)
+            guard let definition = OptimizerRegistry.definition(setting.kind) else {
+                preconditionFailure("optimizer \(setting.kind) passed validation but is not registered")
+            }
+            let optimizer = definition.build(setting.parameters, parameters)
+            return PhaseOptimizer(phase: phase, optimizer: optimizer,
+                                  initialLearningRate: setting.parameters["lr"] ?? Double(optimizer.learningRate),
+                                  schedule: ScheduleRegistry.schedule(setting.schedule))
         }
-        return { definition.build(setting.parameters, $0) }
     }
 
     /// The model's posterior as the engine knows it.
@@ -120,27 +127,23 @@ public enum ModelBuilder {
         case .autoencoder, .sparse_autoencoder:
             return Autoencoder(networks: networks, reconstruction: loss.reconstruction,
                                sparsity: spec.kind == .sparse_autoencoder ? loss.sparsity : .none,
-                               batchSize: batchSize, makeOptimizer: optimizerMaker(experiment, phase: "reconstruction"),
+                               batchSize: batchSize, optimizers: optimizerMaker(experiment),
                                random: modelRandom)
         case .vae:
             return VariationalAutoencoder(networks: networks, reconstruction: loss.reconstruction,
                                           monteCarloSamples: spec.monteCarloSamples, batchSize: batchSize,
-                                          makeOptimizer: optimizerMaker(experiment, phase: "reconstruction"),
+                                          optimizers: optimizerMaker(experiment),
                                           random: modelRandom)
         case .aae:
             let discriminator = network("discriminator", spec.discriminator,
                                         inputFeatures: NetworkSizes.discriminatorInputs(spec), latent: latent,
                                         exampleSize: inputFeatures, random: &random)
-            let optimizers = AdversarialAutoencoder.Optimizers(
-                discriminator: optimizerMaker(experiment, phase: "discriminator"),
-                autoencoder: optimizerMaker(experiment, phase: spec.schedule == .combined ? "generator" : "reconstruction"),
-                generator: optimizerMaker(experiment, phase: "generator"))
             return AdversarialAutoencoder(
                 networks: networks, discriminator: discriminator, prior: prior(experiment), schedule: spec.schedule,
                 discriminatorSteps: spec.discriminatorSteps, discriminatorUpdate: spec.discriminatorUpdate,
                 labelAware: spec.supervision == .label_aware,
                 reconstruction: loss.reconstruction, reconstructionWeight: loss.reconstructionWeight,
-                adversarialWeight: loss.adversarialWeight, batchSize: batchSize, optimizers: optimizers,
+                adversarialWeight: loss.adversarialWeight, batchSize: batchSize, optimizers: optimizerMaker(experiment),
                 random: modelRandom)
         }
     }

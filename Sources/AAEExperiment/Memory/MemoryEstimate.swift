@@ -60,15 +60,15 @@ public struct MemoryEstimate: Sendable, Equatable {
         let state = networks.map(\.state).reduce(0, LayerFootprint.sum)
         parameters = bytes(values(times(weights, 2), state))
 
-        func slots(_ phase: String) -> Int {
+        func slots(_ phase: TrainingPhase) -> Int {
             let setting = experiment.optimizer.setting(for: phase)
             return OptimizerRegistry.definition(setting.kind)?.stateValuesPerParameter(setting.parameters) ?? 2
         }
-        var optimizerValues = times(slots(spec.kind == .aae && spec.schedule == .combined ? "generator" : "reconstruction"),
+        var optimizerValues = times(slots(spec.kind == .aae && spec.schedule == .combined ? .generator : .reconstruction),
                                     values(encoder.parameters, decoder.parameters))
         if spec.kind == .aae {
-            optimizerValues = values(optimizerValues, times(slots("discriminator"), discriminator.parameters),
-                                     times(slots("generator"), encoder.parameters))
+            optimizerValues = values(optimizerValues, times(slots(.discriminator), discriminator.parameters),
+                                     times(slots(.generator), encoder.parameters))
         }
         optimizerAndCheckpoint = bytes(values(optimizerValues, times(2, values(weights, state, optimizerValues))))
 

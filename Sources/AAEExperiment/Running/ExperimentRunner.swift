@@ -33,7 +33,7 @@ public final class ExperimentRunner {
 
     /// The columns of metrics.csv, in order.
     public static func metricColumns(for model: TrainableModel) -> [String] {
-        ["step"] + model.stepMetricNames + ["train_recon_mse", "heldout_recon_mse"]
+        ["step"] + model.stepMetrics.names + ["train_recon_mse", "heldout_recon_mse"]
     }
 
     public func run() throws -> RunResult {
@@ -49,7 +49,6 @@ public final class ExperimentRunner {
             throw RunError("training.batch_size is \(training.batchSize) but the training set has only \(data.train.count) examples")
         }
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
-        let learningRates = ScheduledLearningRates(model: model, optimizer: experiment.optimizer)
         let configuration = resolvedYAML(experiment)
         let folder = try RunFolder(directory: outputDirectory, experiment: experiment, configuration: configuration,
                                    resume: options.resume, overwrite: options.overwrite)
@@ -75,7 +74,7 @@ public final class ExperimentRunner {
         }
         let trainingLabels = Self.visibleLabels(data.train.labels, fraction: experiment.model.labelledFraction,
                                                 seed: experiment.seed)
-        var stepMetrics = [Float](repeating: 0, count: model.stepMetricNames.count)
+        let stepMetrics = model.stepMetrics
         var sums = [Double](repeating: 0, count: stepMetrics.count)
         var stepsInWindow = 0
         var status = RunStatus.completed
@@ -126,12 +125,12 @@ public final class ExperimentRunner {
                     let indices = sampler.nextBatch()
                     BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: width, into: batch)
                     for (row, index) in indices.enumerated() { batchLabels[row] = trainingLabels[index] }
-                    learningRates.apply(completedSteps: step - 1)
-                    model.trainStep(batch: batch, labels: batchLabels, metrics: &stepMetrics)
+                    model.scheduleLearningRates(completedSteps: step - 1)
+                    model.trainStep(batch: batch, labels: batchLabels)
                     stepsTrained += 1
-                    for i in sums.indices { sums[i] += Double(stepMetrics[i]) }
+                    for (i, metric) in stepMetrics.enumerated() { sums[i] += Double(metric.value) }
                     stepsInWindow += 1
-                    let diverged = !stepMetrics.allSatisfy(\.isFinite)
+                    let diverged = !stepMetrics.allSatisfy { $0.value.isFinite }
                     if diverged {
                         status = .diverged(step: step)
                     } else if let taken = try snapshots?.takeIfDue(step: step, model: model) {
@@ -162,7 +161,7 @@ public final class ExperimentRunner {
                         let left = TrainingProgress.secondsLeft(step: step, steps: training.steps, trainedSteps: stepsTrained,
                                                                 elapsedSeconds: now.timeIntervalSince(start))
                         progress(TrainingProgress(step: step, steps: training.steps,
-                                                  metrics: zip(model.stepMetricNames, averages).map { Metric(name: $0, value: $1) },
+                                                  metrics: zip(stepMetrics.names, averages).map { Metric(name: $0, value: $1) },
                                                   heldOutMSE: heldOutMSE, rate: rate, secondsLeft: left))
                     }
                     sums = sums.map { _ in 0 }

@@ -136,21 +136,15 @@ public struct OptimizerSetting: Sendable, Equatable {
 }
 
 /// The optimizers of the training phases. A file gives one setting for all
-/// phases, and may override it per phase.
+/// phases, and may override it per phase (`optimizer.discriminator: {…}`).
 public struct OptimizerSpec: Sendable {
-    public static let phases = ["reconstruction", "discriminator", "generator"]
-
     /// The setting every phase uses unless overridden.
     public var shared: OptimizerSetting
-    /// Per-phase settings by phase name.
-    public var phases: [String: OptimizerSetting]
+    /// The settings a file gives for single phases.
+    public var phases: [TrainingPhase: OptimizerSetting]
 
     /// The setting of `phase`.
-    public func setting(for phase: String) -> OptimizerSetting { phases[phase] ?? shared }
-
-    /// The shared setting's kind and parameters (what most experiments use).
-    public var kind: String { shared.kind }
-    public var parameters: [String: Double] { shared.parameters }
+    public func setting(for phase: TrainingPhase) -> OptimizerSetting { phases[phase] ?? shared }
 }
 
 /// The schedule.

@@ -208,15 +208,18 @@ extension OptimizerSpec {
         phases: [:])
 
     static func read(_ node: ConfigNode) -> OptimizerSpec? {
-        guard let fields = node.fields(["kind", "schedule"] + hyperparameterNames + phases),
+        guard let fields = node.fields(["kind", "schedule"] + hyperparameterNames + phaseKeys),
               let shared = setting(from: fields, inheriting: nil) else { return nil }
-        var perPhase: [String: OptimizerSetting] = [:]
-        for phase in phases {
-            guard let phaseFields = fields[phase]?.fields(["kind", "schedule"] + hyperparameterNames) else { continue }
+        var perPhase: [TrainingPhase: OptimizerSetting] = [:]
+        for phase in TrainingPhase.allCases {
+            guard let phaseFields = fields[phase.name]?.fields(["kind", "schedule"] + hyperparameterNames) else { continue }
             perPhase[phase] = setting(from: phaseFields, inheriting: shared)
         }
         return OptimizerSpec(shared: shared, phases: perPhase)
     }
+
+    /// The keys of the per-phase settings.
+    private static var phaseKeys: [String] { TrainingPhase.allCases.map(\.name) }
 
     private static var hyperparameterNames: [String] {
         Array(Set(OptimizerRegistry.definitions.flatMap { $0.parameters.map(\.name) })).sorted()
@@ -229,7 +232,7 @@ extension OptimizerSpec {
         guard let definition = OptimizerRegistry.definition(kind) else { return nil }
         let inherited = base?.kind == kind ? base?.parameters ?? [:] : [:]
         let parameters = fields.hyperparameters(definition.parameters, of: kind, inherited: inherited,
-                                                ignoring: ["kind", "schedule"] + phases)
+                                                ignoring: ["kind", "schedule"] + phaseKeys)
         let baseSchedule = base?.schedule ?? .constant
         let schedule = fields["schedule"].flatMap { ScheduleSetting.read($0, inheriting: baseSchedule) } ?? baseSchedule
         return OptimizerSetting(kind: kind, parameters: parameters, schedule: schedule)

@@ -131,9 +131,9 @@ private struct ExperimentYAMLWriter {
         writeParameters(kind: optimizer.shared.kind, optimizer.shared.parameters,
                         order: OptimizerRegistry.definition(optimizer.shared.kind)?.parameters)
         line("schedule", optimizer.shared.schedule.flowYAML, indent: 1)
-        for phase in OptimizerSpec.phases {
+        for phase in TrainingPhase.allCases {
             guard let setting = optimizer.phases[phase] else { continue }
-            line(phase, nil, indent: 1)
+            line(phase.name, nil, indent: 1)
             writeParameters(kind: setting.kind, setting.parameters,
                             order: OptimizerRegistry.definition(setting.kind)?.parameters, indent: 2)
             if setting.schedule != optimizer.shared.schedule { line("schedule", setting.schedule.flowYAML, indent: 2) }

@@ -47,8 +47,19 @@ final class ModelLearningTests: XCTestCase {
         return EncoderDecoder(encoder: encoder, decoder: decoder, decoderLabelCount: decoderLabels)
     }
 
-    private func adam(_ lr: Float) -> ([Parameter]) -> Optimizer {
-        { Adam(parameters: $0, learningRate: lr, beta1: 0.5) }
+    /// Adam (β₁ 0.5) at a constant rate per phase.
+    private func adam(_ rates: [TrainingPhase: Float]) -> PhaseOptimizerMaker {
+        { phase, parameters in
+            PhaseOptimizer(phase: phase, optimizer: Adam(parameters: parameters, learningRate: rates[phase]!, beta1: 0.5))
+        }
+    }
+
+    /// An adversarial autoencoder's rates: `discriminator` for its discriminator, 0.01 for the
+    /// autoencoder's update (the combined schedule's generator phase, the phased schedule's
+    /// reconstruction phase) and 0.002 for the phased schedule's generator phase.
+    private func adversarialAdam(_ schedule: AdversarialSchedule, discriminator: Float = 0.002) -> PhaseOptimizerMaker {
+        adam(schedule == .combined ? [.discriminator: discriminator, .generator: 0.01]
+                                   : [.discriminator: discriminator, .reconstruction: 0.01, .generator: 0.002])
     }
 
     /// Trains `steps` steps; returns the held-out reconstruction MSE before and after.
@@ -56,7 +67,6 @@ final class ModelLearningTests: XCTestCase {
         var sampler = BatchSampler(exampleCount: labels.count, batchSize: batchSize, random: RandomGenerator(seed: 5))
         var batch = [Float](repeating: 0, count: batchSize * features)
         var batchLabels = [Int32](repeating: 0, count: batchSize)
-        var metrics = [Float](repeating: 0, count: model.stepMetricNames.count)
         let before = reconstructionError(model)
         for _ in 0..<steps {
             let indices = sampler.nextBatch()
@@ -66,8 +76,8 @@ final class ModelLearningTests: XCTestCase {
                 }
             }
             for (row, index) in indices.enumerated() { batchLabels[row] = labels[index] }
-            model.trainStep(batch: batch, labels: batchLabels, metrics: &metrics)
-            XCTAssertTrue(metrics.allSatisfy(\.isFinite), "metrics \(metrics)")
+            model.trainStep(batch: batch, labels: batchLabels)
+            XCTAssertTrue(model.stepMetrics.allSatisfy { $0.value.isFinite }, "metrics \(Array(model.stepMetrics))")
         }
         return (before, reconstructionError(model))
     }
@@ -103,20 +113,20 @@ final class ModelLearningTests: XCTestCase {
     func testAutoencoderHalvesItsErrorAndSeparatesTheBlobs() {
         var random = RandomGenerator(seed: 1)
         assertLearns(Autoencoder(networks: networks(random: &random), reconstruction: .bce, sparsity: .none,
-                                 batchSize: batchSize, makeOptimizer: adam(0.01), random: random))
+                                 batchSize: batchSize, optimizers: adam([.reconstruction: 0.01]), random: random))
     }
 
     func testSparseAutoencoderWithL1Learns() {
         var random = RandomGenerator(seed: 2)
         assertLearns(Autoencoder(networks: networks(random: &random), reconstruction: .bce, sparsity: .l1(lambda: 1e-3),
-                                 batchSize: batchSize, makeOptimizer: adam(0.01), random: random))
+                                 batchSize: batchSize, optimizers: adam([.reconstruction: 0.01]), random: random))
     }
 
     func testKLSparsityPullsTheMeanActivationTowardsItsTarget() {
         var random = RandomGenerator(seed: 3)
         let model = Autoencoder(networks: networks(codeActivation: Activation(Sigmoid(), features: latent), random: &random),
                                 reconstruction: .bce, sparsity: .kl(target: 0.1, weight: 3),
-                                batchSize: batchSize, makeOptimizer: adam(0.01), random: random)
+                                batchSize: batchSize, optimizers: adam([.reconstruction: 0.01]), random: random)
         let (before, after) = train(model)
         XCTAssertLessThan(after, before)
         let codes = examples.withUnsafeBufferPointer { model.encode($0.baseAddress!, count: labels.count) }
@@ -129,7 +139,7 @@ final class ModelLearningTests: XCTestCase {
             var random = RandomGenerator(seed: 4)
             assertLearns(VariationalAutoencoder(networks: networks(posterior: .gaussian, random: &random),
                                                 reconstruction: .bce, monteCarloSamples: samples, batchSize: batchSize,
-                                                makeOptimizer: adam(0.01), random: random))
+                                                optimizers: adam([.reconstruction: 0.01]), random: random))
         }
     }
 
@@ -139,12 +149,11 @@ final class ModelLearningTests: XCTestCase {
         let parts = networks(posterior: posterior, random: &random)
         let discriminator = network("discriminator", [latent, 32, 1], random: &random,
                                     output: Activation(Sigmoid(), features: 1))
-        let optimizers = AdversarialAutoencoder.Optimizers(discriminator: adam(0.002), autoencoder: adam(0.01),
-                                                           generator: adam(0.002))
         return AdversarialAutoencoder(networks: parts, discriminator: discriminator, prior: NormalPrior(dimension: latent),
                                       schedule: schedule, discriminatorSteps: discriminatorSteps,
                                       discriminatorUpdate: update, reconstruction: .bce, reconstructionWeight: 1,
-                                      adversarialWeight: 0.05, batchSize: batchSize, optimizers: optimizers, random: random)
+                                      adversarialWeight: 0.05, batchSize: batchSize, optimizers: adversarialAdam(schedule),
+                                      random: random)
     }
 
     func testAdversarialAutoencoderLearnsWithEachPosteriorAndSchedule() {
@@ -170,8 +179,8 @@ final class ModelLearningTests: XCTestCase {
             let model = adversarial(posterior: .deterministic, schedule: .combined, seed: 13, update: update,
                                     discriminatorSteps: 3)
             _ = train(model, steps: 5)
-            XCTAssertEqual(model.discriminatorOptimizer.iterations, 5 * 3 * updatesPerRound, "\(update)")
-            XCTAssertEqual(model.autoencoderOptimizer.iterations, 5, "\(update)")
+            XCTAssertEqual(model.discriminatorOptimizer.optimizer.iterations, 5 * 3 * updatesPerRound, "\(update)")
+            XCTAssertEqual(model.autoencoderOptimizer.optimizer.iterations, 5, "\(update)")
         }
     }
 
@@ -187,18 +196,14 @@ final class ModelLearningTests: XCTestCase {
                                         output: Activation(Sigmoid(), features: 1))
             for parameter in discriminator.parameters { parameter.value.fill(0) }
             discriminator.parameters.last!.value.fill(3)
-            let optimizers = AdversarialAutoencoder.Optimizers(discriminator: adam(0), autoencoder: adam(0.01),
-                                                               generator: adam(0.002))
             let model = AdversarialAutoencoder(networks: parts, discriminator: discriminator,
                                                prior: NormalPrior(dimension: latent), schedule: .combined,
                                                discriminatorUpdate: update, reconstruction: .bce,
                                                reconstructionWeight: 1, adversarialWeight: 0.05, batchSize: batchSize,
-                                               optimizers: optimizers, random: random)
-            var metrics = [Float](repeating: 0, count: model.stepMetricNames.count)
-            model.trainStep(batch: Array(examples.prefix(batchSize * features)), labels: Array(labels.prefix(batchSize)),
-                            metrics: &metrics)
-            XCTAssertEqual(metrics[1], 0.5, "\(update): d_acc")
-            XCTAssertEqual(Double(metrics[0]), expectedLoss, accuracy: 1e-4, "\(update): d_loss")
+                                               optimizers: adversarialAdam(.combined, discriminator: 0), random: random)
+            model.trainStep(batch: Array(examples.prefix(batchSize * features)), labels: Array(labels.prefix(batchSize)))
+            XCTAssertEqual(model.stepMetrics["d_acc"], 0.5, "\(update): d_acc")
+            XCTAssertEqual(Double(model.stepMetrics["d_loss"] ?? .nan), expectedLoss, accuracy: 1e-4, "\(update): d_loss")
         }
     }
 
@@ -208,11 +213,10 @@ final class ModelLearningTests: XCTestCase {
         let prior = GaussianMixturePrior(dimension: latent, components: classes, radius: 2, radialStd: 0.3, tangentialStd: 0.1)
         let discriminator = network("discriminator", [latent + classes + 1, 32, 1], random: &random,
                                     output: Activation(Sigmoid(), features: 1))
-        let optimizers = AdversarialAutoencoder.Optimizers(discriminator: adam(0.002), autoencoder: adam(0.01),
-                                                           generator: adam(0.002))
         let model = AdversarialAutoencoder(networks: parts, discriminator: discriminator, prior: prior, schedule: .phased,
                                            labelAware: true, reconstruction: .bce, reconstructionWeight: 1,
-                                           adversarialWeight: 1, batchSize: batchSize, optimizers: optimizers, random: random)
+                                           adversarialWeight: 1, batchSize: batchSize, optimizers: adversarialAdam(.phased),
+                                           random: random)
         _ = train(model, steps: 800)
         let codes = examples.withUnsafeBufferPointer { model.encode($0.baseAddress!, count: labels.count) }
         for label in 0..<classes {
@@ -233,11 +237,10 @@ final class ModelLearningTests: XCTestCase {
         let parts = networks(decoderLabels: classes, random: &random)
         let discriminator = network("discriminator", [latent, 32, 1], random: &random,
                                     output: Activation(Sigmoid(), features: 1))
-        let optimizers = AdversarialAutoencoder.Optimizers(discriminator: adam(0.002), autoencoder: adam(0.01),
-                                                           generator: adam(0.002))
         let model = AdversarialAutoencoder(networks: parts, discriminator: discriminator, prior: NormalPrior(dimension: latent),
                                            schedule: .phased, reconstruction: .bce, reconstructionWeight: 1,
-                                           adversarialWeight: 1, batchSize: batchSize, optimizers: optimizers, random: random)
+                                           adversarialWeight: 1, batchSize: batchSize, optimizers: adversarialAdam(.phased),
+                                           random: random)
         let (before, after) = train(model)
         XCTAssertLessThan(after, before / 2)
         let code = [Float](repeating: 0, count: latent)

@@ -216,7 +216,7 @@ final class DataAndScheduleTests: XCTestCase {
         let reread = try parse(resolved)
         assertSameExperiment(reread, experiment)
         XCTAssertEqual(resolvedYAML(reread), resolved)
-        XCTAssertEqual(reread.optimizer.setting(for: "generator").schedule, reread.optimizer.shared.schedule)
+        XCTAssertEqual(reread.optimizer.setting(for: .generator).schedule, reread.optimizer.shared.schedule)
     }
 
     func testAPhaseInheritsTheSharedScheduleAndOverridesItsValues() throws {
@@ -225,10 +225,10 @@ final class DataAndScheduleTests: XCTestCase {
               schedule: {kind: exponential, decay_rate: 0.9, decay_steps: 100}
               discriminator: {schedule: {decay_steps: 10}}
             """))
-        XCTAssertEqual(experiment.optimizer.setting(for: "reconstruction").schedule,
+        XCTAssertEqual(experiment.optimizer.setting(for: .reconstruction).schedule,
                        ScheduleSetting(kind: "exponential", parameters: ["decay_rate": 0.9, "decay_steps": 100],
                                        switches: ["staircase": false]))
-        XCTAssertEqual(experiment.optimizer.setting(for: "discriminator").schedule.parameters,
+        XCTAssertEqual(experiment.optimizer.setting(for: .discriminator).schedule.parameters,
                        ["decay_rate": 0.9, "decay_steps": 10])
     }
 
@@ -243,12 +243,41 @@ final class DataAndScheduleTests: XCTestCase {
     func testEachModelNamesThePhaseOfEachOptimizer() throws {
         let phased = try parse(lineByLineExperiment)
         let model = ModelBuilder.model(phased, inputFeatures: 784, seed: 1)
-        XCTAssertEqual(model.phaseOptimizers.map(\.phase), ["discriminator", "reconstruction", "generator"])
+        XCTAssertEqual(model.phaseOptimizers.map(\.phase), [.discriminator, .reconstruction, .generator])
         let combined = ModelBuilder.model(try parse(lineByLineExperiment, overrides: ["model.schedule=combined"]),
                                           inputFeatures: 784, seed: 1)
-        XCTAssertEqual(combined.phaseOptimizers.map(\.phase), ["discriminator", "generator"])
+        XCTAssertEqual(combined.phaseOptimizers.map(\.phase), [.discriminator, .generator])
         let autoencoder = ModelBuilder.model(try parse(moons), inputFeatures: 2, seed: 1)
-        XCTAssertEqual(autoencoder.phaseOptimizers.map(\.phase), ["reconstruction"])
+        XCTAssertEqual(autoencoder.phaseOptimizers.map(\.phase), [.reconstruction])
+    }
+
+    func testEachPhaseOptimizerIsBuiltWithTheLearningRateScheduleOfItsPhase() throws {
+        let experiment = try parse(editing(lineByLineExperiment, "  lr: 0.001", """
+              lr: 0.001
+              schedule: {kind: step, every: 5, factor: 0.1}
+              discriminator: {schedule: {kind: exponential, decay_rate: 0.5, decay_steps: 7, staircase: true}}
+              generator: {lr: 0.01}
+            """))
+        let model = ModelBuilder.model(experiment, inputFeatures: 784, seed: 1)
+        XCTAssertEqual(model.phaseOptimizers.map(\.initialLearningRate), [0.001, 0.001, 0.01])
+        model.scheduleLearningRates(completedSteps: 14)
+        let rates = Dictionary(uniqueKeysWithValues: model.phaseOptimizers.map { ($0.phase, $0.optimizer.learningRate) })
+        XCTAssertEqual(rates, [.reconstruction: Float(0.001 * pow(0.1, 2)), .discriminator: Float(0.001 * pow(0.5, 2)),
+                               .generator: Float(0.01 * pow(0.1, 2))])
+    }
+
+    func testEachModelNamesItsStepMetricsInTheOrderOfItsColumns() throws {
+        func names(_ text: String, _ overrides: [String] = [], inputs: Int = 784) throws -> [String] {
+            ModelBuilder.model(try parse(text, overrides: overrides), inputFeatures: inputs, seed: 1).stepMetrics.names
+        }
+        XCTAssertEqual(try names(lineByLineExperiment), ["d_loss", "d_acc", "recon_loss", "adv_loss"])
+        XCTAssertEqual(try names(lineByLineExperiment, ["model.schedule=combined"]),
+                       ["d_loss", "d_acc", "g_loss", "recon_loss", "adv_loss"])
+        XCTAssertEqual(try names(moons, inputs: 2), ["loss", "recon_loss"])
+        XCTAssertEqual(try names(moons, ["model.kind=sparse_autoencoder", "loss.sparsity={kind: l1, lambda: 0.001}"],
+                                 inputs: 2),
+                       ["loss", "recon_loss", "sparsity_loss", "mean_activation"])
+        XCTAssertEqual(try names(moons, ["model.kind=vae"], inputs: 2), ["loss", "recon_loss", "kl"])
     }
 
     func testAZeroFactorStepScheduleFreezesTrainingAfterItsInterval() throws {

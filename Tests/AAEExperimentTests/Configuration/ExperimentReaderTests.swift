@@ -42,8 +42,8 @@ final class ExperimentReaderTests: XCTestCase {
         XCTAssertEqual(experiment.model.latentDimension, 8)
         XCTAssertEqual(experiment.model.encoder.allLayers.map(\.shortForm),
                        ["dense 512", "leaky_relu 0.2", "dense 512", "leaky_relu 0.2", "dense latent"])
-        XCTAssertEqual(experiment.optimizer.parameters["beta1"], 0.5)
-        XCTAssertEqual(experiment.optimizer.parameters["beta2"], 0.999)
+        XCTAssertEqual(experiment.optimizer.shared.parameters["beta1"], 0.5)
+        XCTAssertEqual(experiment.optimizer.shared.parameters["beta2"], 0.999)
         XCTAssertEqual(experiment.loss.reconstructionWeight, 0.999)
         XCTAssertEqual(experiment.training.steps, 5000)
     }
@@ -141,7 +141,7 @@ final class ExperimentReaderTests: XCTestCase {
     func testSetOverrideIsTypedBySchema() throws {
         let experiment = try parse(valid, overrides: ["training.steps=7", "optimizer.lr=0.01"])
         XCTAssertEqual(experiment.training.steps, 7)
-        XCTAssertEqual(experiment.optimizer.parameters["lr"], 0.01)
+        XCTAssertEqual(experiment.optimizer.shared.parameters["lr"], 0.01)
         let found = diagnostics(valid, overrides: ["training.steps=many"])
         XCTAssertEqual(found.map(\.keyPath), ["training.steps"])
         XCTAssertTrue(found.first?.message.contains("expected an integer, found `many`") ?? false)

@@ -23,8 +23,8 @@ final class ExtendsTests: XCTestCase {
         XCTAssertEqual(experiment.model.latentDimension, 3)
         XCTAssertEqual(experiment.model.kind, .aae)
         XCTAssertEqual(experiment.model.schedule, .phased)
-        XCTAssertEqual(experiment.optimizer.parameters["lr"], 0.01)
-        XCTAssertEqual(experiment.optimizer.kind, "adam")
+        XCTAssertEqual(experiment.optimizer.shared.parameters["lr"], 0.01)
+        XCTAssertEqual(experiment.optimizer.shared.kind, "adam")
         XCTAssertEqual(experiment.training.batchSize, 4)
     }
 
@@ -69,8 +69,8 @@ final class ExtendsTests: XCTestCase {
         try folder.write("defaults.yaml", "optimizer: {kind: adam, beta1: 0.5}\ntraining: {batch_size: 4}\n")
         let child = try folder.write("child.yaml", editing(lineByLineExperiment, "seed: 3", "seed: 3\nextends: defaults.yaml"))
         let experiment = try load(child)
-        XCTAssertEqual(experiment.optimizer.parameters["beta1"], 0.5)
-        XCTAssertEqual(experiment.optimizer.parameters["lr"], 0.001)
+        XCTAssertEqual(experiment.optimizer.shared.parameters["beta1"], 0.5)
+        XCTAssertEqual(experiment.optimizer.shared.parameters["lr"], 0.001)
     }
 
     func testExtendedFileThatIsNotAMappingIsRejected() throws {

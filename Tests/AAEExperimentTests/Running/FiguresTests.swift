@@ -11,9 +11,9 @@ private final class TilingModel: TrainableModel {
     let latentDimension: Int
     let prior: Prior?
     let decoderLabelCount: Int
-    let stepMetricNames: [String] = []
+    let stepMetrics = StepMetrics(StepMetrics.Declarations())
     let allParameters: [Parameter] = []
-    let phaseOptimizers: [(phase: String, optimizer: Optimizer)] = []
+    let phaseOptimizers: [PhaseOptimizer] = []
     let checkpointState = ModelState()
     let namedTensors: [NamedTensor] = []
 
@@ -23,7 +23,7 @@ private final class TilingModel: TrainableModel {
         self.decoderLabelCount = decoderLabelCount
     }
 
-    func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>, metrics: inout [Float]) {}
+    func trainStep(batch: UnsafePointer<Float>, labels: UnsafePointer<Int32>) {}
 
     func restore(_ state: ModelState) throws(CheckpointError) {}
 

@@ -17,7 +17,7 @@ final class SweepExpansionTests: XCTestCase {
         XCTAssertEqual(plan.keyPaths, ["model.latent_dim", "optimizer.lr"])
         XCTAssertEqual(plan.runs[2].values, ["8", "0.0002"])
         XCTAssertEqual(plan.runs[2].experiment.model.latentDimension, 8)
-        XCTAssertEqual(plan.runs[2].experiment.optimizer.parameters["lr"], 0.0002)
+        XCTAssertEqual(plan.runs[2].experiment.optimizer.shared.parameters["lr"], 0.0002)
         XCTAssertEqual(plan.runs[2].overrides.map(\.description), ["model.latent_dim=8", "optimizer.lr=0.0002"])
         XCTAssertNil(plan.runs[0].experiment.sweep)
     }
@@ -50,8 +50,8 @@ final class SweepExpansionTests: XCTestCase {
         XCTAssertEqual(first.runs.map(\.id), second.runs.map(\.id))
         XCTAssertEqual(first.runs.count, 5)
         for run in first.runs {
-            let lr = try XCTUnwrap(run.experiment.optimizer.parameters["lr"])
-            let beta1 = try XCTUnwrap(run.experiment.optimizer.parameters["beta1"])
+            let lr = try XCTUnwrap(run.experiment.optimizer.shared.parameters["lr"])
+            let beta1 = try XCTUnwrap(run.experiment.optimizer.shared.parameters["beta1"])
             XCTAssertTrue((1e-4...1e-2).contains(lr), "\(lr)")
             XCTAssertTrue((0.4...0.9).contains(beta1), "\(beta1)")
             XCTAssertTrue([2, 3, 4].contains(run.experiment.model.latentDimension))
