@@ -15,7 +15,8 @@ extension Sequential {
         return layers.flatMap { layer -> [NamedTensor] in
             if let nested = layer as? Sequential { return nested.namedTensors(under: next("sequential")) }
             guard let exported = layer as? ExportedLayer else {
-                precondition(layer.parameters.isEmpty, "\(type(of: layer)) has parameters but is not an ExportedLayer")
+                precondition(layer.parameters.isEmpty && layer.stateBuffers.isEmpty,
+                             "\(type(of: layer)) has parameters or state but is not an ExportedLayer")
                 return []
             }
             let path = next(type(of: exported).exportKind)

@@ -22,6 +22,19 @@ public final class BatchNorm: Layer {
 
     public var parameters: [Parameter] { [scale, offset] }
 
+    /// The running statistics `running_mean` and `running_var`, each [features].
+    public var stateBuffers: [StateBuffer] {
+        [StateBuffer(name: "running_mean", value: runningMean), StateBuffer(name: "running_var", value: runningVariance)]
+    }
+
+    /// `batch_norm [momentum] [epsilon]`, with Keras' defaults 0.99 and 0.001.
+    public static let definition = LayerDefinition(name: "batch_norm", arguments: [
+        .init(name: "momentum", kind: .number(0...1, openUpper: true), defaultValue: .number(0.99)),
+        .init(name: "epsilon", kind: .number(0...1, openUpper: false), defaultValue: .number(0.001)),
+    ], footprint: { _, inputs in footprint(features: inputs) }) { arguments, inputs, _ in
+        BatchNorm(features: inputs, momentum: arguments.number("momentum"), epsilon: arguments.number("epsilon"))
+    }
+
     /// The footprint of batch normalisation before it is built: scale and offset,
     /// the running statistics, and per example the output, its gradient and the
     /// normalised input kept for the backward pass.
@@ -39,4 +52,13 @@ public final class BatchNorm: Layer {
         return graph.apply(operation, to: [input, graph.parameter(scale), graph.parameter(offset)],
                            outputShape: input.shape)
     }
+}
+
+extension BatchNorm: ExportedLayer {
+    public static var exportKind: String { "batch_normalization" }
+
+    /// `weight` (γ) and `bias` (β), each [features]; the running statistics follow
+    /// as state. In inference the layer computes
+    /// `(x − running_mean) / √(running_var + ε) · weight + bias`.
+    public var exportedParameters: [(name: String, tensor: Tensor)] { [("weight", scale.value), ("bias", offset.value)] }
 }

@@ -17,6 +17,16 @@ public final class Dense: Layer {
 
     public var parameters: [Parameter] { [kernel] + (bias.map { [$0] } ?? []) }
 
+    /// `dense <units> [bias]`: `units` features, with a bias unless `bias` is false.
+    public static let definition = LayerDefinition(name: "dense", arguments: [
+        .init(name: "units", kind: .size, defaultValue: nil),
+        .init(name: "bias", kind: .flag, defaultValue: .flag(true)),
+    ], footprint: { arguments, inputs in
+        footprint(inputFeatures: inputs, units: arguments.size("units"), useBias: arguments.flag("bias"))
+    }) { arguments, inputs, random in
+        Dense(inputFeatures: inputs, units: arguments.size("units"), useBias: arguments.flag("bias"), random: &random)
+    }
+
     /// The footprint of a dense layer before it is built: its kernel and bias, and
     /// one output (with its gradient in training) per example.
     public static func footprint(inputFeatures: Int, units: Int, useBias: Bool) -> LayerFootprint {
@@ -29,5 +39,14 @@ public final class Dense: Layer {
         let graph = input.graph
         guard let bias else { return input.matmul(graph.parameter(kernel)) }
         return input.linear(kernel: graph.parameter(kernel), bias: graph.parameter(bias))
+    }
+}
+
+extension Dense: ExportedLayer {
+    public static var exportKind: String { "dense" }
+
+    /// `weight` [in, out] and, when the layer has one, `bias` [out].
+    public var exportedParameters: [(name: String, tensor: Tensor)] {
+        [("weight", kernel.value)] + (bias.map { [("bias", $0.value)] } ?? [])
     }
 }

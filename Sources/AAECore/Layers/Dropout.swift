@@ -11,6 +11,13 @@ public final class Dropout: Layer {
 
     public func callAsFunction(_ input: Variable) -> Variable { input.dropout(rate: rate) }
 
+    /// `dropout <rate>`, a rate in [0, 1).
+    public static let definition = LayerDefinition(name: "dropout", arguments: [
+        .init(name: "rate", kind: .number(0...1, openUpper: true), defaultValue: nil),
+    ], footprint: { _, inputs in footprint(features: inputs) }) { arguments, inputs, _ in
+        Dropout(rate: arguments.number("rate"), features: inputs)
+    }
+
     /// The footprint of dropout: the output, its gradient and the mask per example.
     public static func footprint(features: Int) -> LayerFootprint {
         .elementwise(features: features, buffers: 3)

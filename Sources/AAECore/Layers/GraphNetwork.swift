@@ -118,8 +118,9 @@ public final class GraphNetwork: Network {
         }
     }
 
-    public var stateBuffers: [Tensor] {
-        nodes.flatMap { node -> [Tensor] in
+    /// The state buffers of every node, in node order.
+    public var stateBuffers: [StateBuffer] {
+        nodes.flatMap { node -> [StateBuffer] in
             guard case .layers(let chain) = node.body else { return [] }
             return chain.stateBuffers
         }

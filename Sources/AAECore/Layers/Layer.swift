@@ -1,12 +1,19 @@
-/// A building block of a network: a type that owns its parameters and adds its
-/// computation to a graph when called, as layers do in Keras or swift-apis.
+/// A building block of a network: a type that owns its parameters and state and
+/// adds its computation to a graph when called, as layers do in Keras or mlx-swift.
 ///
 /// A layer is built for a known number of input features, so that its weights
-/// can be allocated, and says how many features it outputs. Adding a layer kind
-/// is one type conforming to this protocol plus one entry in `LayerRegistry`.
+/// can be allocated, and carries its own facts: the features it outputs, its
+/// trainable parameters and its named state buffers. Checkpoints, the weights
+/// export and `validate`'s summary read them from here, so a new layer kind —
+/// one file with its type and its `LayerDefinition`, plus one entry in
+/// `LayerRegistry` — is saved, restored, exported and counted with no other edit.
 public protocol Layer: AnyObject {
     /// The trainable parameters, in a fixed order.
     var parameters: [Parameter] { get }
+    /// The non-trainable tensors the layer updates while it trains (batch
+    /// normalisation's running statistics), in a fixed order: a checkpoint saves
+    /// them beside the parameters so that inference after a resume is unchanged.
+    var stateBuffers: [StateBuffer] { get }
     /// The number of features of the output.
     var outputFeatures: Int { get }
     /// Adds this layer's computation on `input` to the input's graph.
@@ -15,4 +22,10 @@ public protocol Layer: AnyObject {
 
 extension Layer {
     public var parameters: [Parameter] { [] }
+    public var stateBuffers: [StateBuffer] { [] }
+
+    /// The number of trainable values.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }
+    /// The number of non-trainable state values.
+    public var stateCount: Int { stateBuffers.reduce(0) { $0 + $1.value.count } }
 }

@@ -4,13 +4,10 @@
 ///
 /// Models hold their networks as `Network` so that an experiment file may write
 /// any of them in either form; what a model needs beyond a layer is the width
-/// it reads and the state tensors a checkpoint must save.
+/// it reads and every tensor under its exported name.
 public protocol Network: Layer {
     /// The number of features of the input.
     var inputFeatures: Int { get }
-    /// The non-trainable tensors the network updates while it trains
-    /// (batch normalisation's running statistics), in a fixed order.
-    var stateBuffers: [Tensor] { get }
     /// Every parameter and state tensor under its exported name (`encoder.dense_1.weight`).
     var namedTensors: [NamedTensor] { get }
 }

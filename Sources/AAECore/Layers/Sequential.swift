@@ -17,6 +17,14 @@ public final class Sequential: Layer {
     }
 
     public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    /// Every layer's state buffers, in layer order, named `name.index.buffer` as parameters are.
+    public var stateBuffers: [StateBuffer] {
+        layers.enumerated().flatMap { index, layer in
+            layer.stateBuffers.map { StateBuffer(name: "\(name).\(index).\($0.name)", value: $0.value) }
+        }
+    }
+
     public var outputFeatures: Int { layers.last?.outputFeatures ?? inputFeatures }
 
     public func callAsFunction(_ input: Variable) -> Variable {

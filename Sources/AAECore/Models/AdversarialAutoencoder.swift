@@ -87,7 +87,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
     public var allParameters: [Parameter] { networks.parameters + discriminator.parameters }
     private var optimizers: [Optimizer] { phaseOptimizers.map(\.optimizer) }
 
-    private var stateBuffers: [Tensor] { networks.stateBuffers + discriminator.stateBuffers }
+    private var stateBuffers: [StateBuffer] { networks.stateBuffers + discriminator.stateBuffers }
 
     public var checkpointState: ModelState {
         ModelState(parameters: allParameters, buffers: stateBuffers, optimizers: optimizers,

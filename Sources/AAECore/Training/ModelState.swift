@@ -23,9 +23,9 @@ public struct ModelState: Equatable, Sendable {
     }
 
     /// The current values of a model's parts.
-    public init(parameters: [Parameter], buffers: [Tensor], optimizers: [Optimizer],
+    public init(parameters: [Parameter], buffers: [StateBuffer], optimizers: [Optimizer],
                 randomGenerators: [RandomGenerator]) {
-        self.init(parameters: parameters.map(\.value.scalars), buffers: buffers.map(\.scalars),
+        self.init(parameters: parameters.map(\.value.scalars), buffers: buffers.map(\.value.scalars),
                   optimizers: optimizers.map(OptimizerState.init(of:)), randomGenerators: randomGenerators)
     }
 
@@ -33,10 +33,10 @@ public struct ModelState: Equatable, Sendable {
     /// count and size matches (nothing is changed when one does not), and
     /// returns the saved random generators, `randomGeneratorCount` of them, for
     /// the model to put back into its private streams.
-    public func restore(parameters: [Parameter], buffers: [Tensor], optimizers: [Optimizer],
+    public func restore(parameters: [Parameter], buffers: [StateBuffer], optimizers: [Optimizer],
                         randomGeneratorCount: Int) throws(CheckpointError) -> [RandomGenerator] {
         try Self.check("parameter", saved: self.parameters, into: parameters.map(\.value))
-        try Self.check("state buffer", saved: self.buffers, into: buffers)
+        try Self.check("state buffer", saved: self.buffers, into: buffers.map(\.value))
         guard self.optimizers.count == optimizers.count else {
             throw CheckpointError.mismatch("the checkpoint has \(self.optimizers.count) optimizers, the model \(optimizers.count)")
         }
@@ -48,7 +48,7 @@ public struct ModelState: Equatable, Sendable {
                 "the checkpoint has \(randomGenerators.count) random streams, the model \(randomGeneratorCount)")
         }
         Self.copy(self.parameters, into: parameters.map(\.value))
-        Self.copy(self.buffers, into: buffers)
+        Self.copy(self.buffers, into: buffers.map(\.value))
         for (saved, optimizer) in zip(self.optimizers, optimizers) {
             Self.copy(saved.tensors, into: optimizer.stateTensors)
             optimizer.iterations = saved.iterations

@@ -1,18 +1,13 @@
-/// The non-trainable tensors a network updates while it trains (batch
-/// normalisation's running mean and variance), which a checkpoint must save
-/// beside the parameters for inference after a resume to be unchanged.
-extension Sequential {
-    /// Every state tensor of the layers, in layer order.
-    public var stateBuffers: [Tensor] {
-        layers.flatMap { layer -> [Tensor] in
-            if let normalization = layer as? BatchNorm { return [normalization.runningMean, normalization.runningVariance] }
-            if let nested = layer as? Sequential { return nested.stateBuffers }
-            return []
-        }
+/// The state buffers of a model's networks, which a checkpoint saves beside
+/// the parameters (see `Layer.stateBuffers`).
+extension CodeEncoder {
+    /// The trunk's state buffers, then the heads' (dense heads have none).
+    public var stateBuffers: [StateBuffer] {
+        trunk.stateBuffers + (meanHead?.stateBuffers ?? []) + (logVarianceHead?.stateBuffers ?? [])
     }
 }
 
 extension EncoderDecoder {
-    /// The state tensors of the encoder's trunk, then of the decoder.
-    public var stateBuffers: [Tensor] { encoder.trunk.stateBuffers + decoder.stateBuffers }
+    /// The state buffers of the encoder, then of the decoder.
+    public var stateBuffers: [StateBuffer] { encoder.stateBuffers + decoder.stateBuffers }
 }

@@ -48,11 +48,8 @@ public enum ModelBuilder {
         var features = inputFeatures
         var built: [Layer] = []
         for spec in layers {
-            guard let definition = LayerRegistry.definition(spec.kind) else {
-                preconditionFailure("layer kind \(spec.kind) passed validation but is not registered")
-            }
-            let arguments = ResolvedLayerArguments(values: spec.arguments, latent: latent, input: exampleSize)
-            let layer = definition.build(arguments, features, &random)
+            let layer = spec.definition.build(spec.resolvedArguments(latent: latent, exampleSize: exampleSize), features,
+                                              &random)
             built.append(layer)
             features = layer.outputFeatures
         }

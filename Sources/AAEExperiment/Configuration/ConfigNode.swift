@@ -211,11 +211,3 @@ struct Fields {
         return read(value) ?? fallback
     }
 }
-
-extension Double {
-    /// A short rendering of a number for messages (`0.001`, `1`, `1e-07`).
-    var formatted: String {
-        if self == rounded(), Swift.abs(self) < 1e15 { return String(Int(self)) }
-        return String(self)
-    }
-}

@@ -150,7 +150,7 @@ public struct ExperimentSummary: Sendable {
             for (name, head) in [("z_mean", encoder.meanHead), ("z_log_var", encoder.logVarianceHead)] {
                 guard let head else { continue }
                 rows.append(Row(layer: "\(name): dense latent", outputFeatures: head.outputFeatures,
-                                trainableParameters: count(head.parameters), nonTrainableParameters: 0))
+                                trainableParameters: head.parameterCount, nonTrainableParameters: head.stateCount))
             }
         }
         return Network(name: plan.name, inputFeatures: plan.inputFeatures, inputDescription: plan.inputDescription,
@@ -161,8 +161,8 @@ public struct ExperimentSummary: Sendable {
     /// `h1: relu`, `merged: concat(h1, h2)`), then name its outputs.
     private static func rows(_ spec: NetworkSpec, built: AAECore.Network) -> [Row] {
         func row(_ label: String, _ layer: Layer) -> Row {
-            Row(layer: label, outputFeatures: layer.outputFeatures, trainableParameters: count(layer.parameters),
-                nonTrainableParameters: nonTrainable(layer))
+            Row(layer: label, outputFeatures: layer.outputFeatures, trainableParameters: layer.parameterCount,
+                nonTrainableParameters: layer.stateCount)
         }
         switch (spec, built) {
         case (.layers(let specs), let chain as Sequential):
@@ -195,62 +195,20 @@ public struct ExperimentSummary: Sendable {
         }
     }
 
-    /// The parameters `plan` will have, from its layer sizes alone (saturating,
-    /// so that absurd sizes cannot overflow).
+    /// The parameters and state `plan` will have, from its layers' definitions
+    /// alone (saturating, so that absurd sizes cannot overflow).
     private static func estimatedParameters(of plan: Plan, experiment: Experiment) -> Int {
         let latent = experiment.model.latentDimension
         let exampleSize = experiment.data.inputFeatures
-        var total = 0
-        func add(_ count: Int) { total = saturating(total.addingReportingOverflow(count)) }
-        func dense(_ inputs: Int, _ units: Int, bias: Bool) -> Int {
-            let weights = saturating(inputs.multipliedReportingOverflow(by: units))
-            return saturating(weights.addingReportingOverflow(bias ? units : 0))
-        }
-        func addLayers(_ layers: [LayerSpec], inputFeatures: Int) {
-            var features = inputFeatures
-            for layer in layers {
-                switch (layer.kind, layer.arguments["units"], layer.arguments["bias"]) {
-                case ("dense", .size(let size)?, let bias):
-                    let units = size.resolve(latent: latent, input: exampleSize, labels: NetworkSizes.classCount)
-                    add(dense(features, units, bias: bias != .flag(false)))
-                    features = units
-                case ("batch_norm", _, _):
-                    add(saturating(features.multipliedReportingOverflow(by: 4)))
-                default:
-                    break
-                }
-            }
-        }
-        switch plan.network {
-        case .layers(let layers):
-            addLayers(layers, inputFeatures: plan.inputFeatures)
-        case .graph(let graph):
-            let widths = NetworkSizes.nodeFeatures(of: graph, input: plan.inputFeatures, latent: latent,
-                                                   exampleSize: exampleSize)
-            for node in graph.nodes {
-                if case .layers(let layers) = node.body { addLayers(layers, inputFeatures: widths[node.inputs[0]] ?? 0) }
-            }
-        }
+        var network = NetworkFootprint(plan.network, inputFeatures: plan.inputFeatures, latent: latent,
+                                       exampleSize: exampleSize)
         if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian, !plan.network.outputsGaussianHeads {
             let features = NetworkSizes.outputFeatures(of: plan.network, input: plan.inputFeatures, latent: latent,
                                                        exampleSize: exampleSize)
-            add(dense(features, latent, bias: true))
-            add(dense(features, latent, bias: true))
+            network.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
+            network.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
         }
-        return total
-    }
-
-    private static func saturating(_ result: (partialValue: Int, overflow: Bool)) -> Int {
-        result.overflow ? Int.max : result.partialValue
-    }
-
-    private static func count(_ parameters: [Parameter]) -> Int {
-        parameters.reduce(0) { $0 + $1.value.count }
-    }
-
-    private static func nonTrainable(_ layer: Layer) -> Int {
-        guard let batchNorm = layer as? BatchNorm else { return 0 }
-        return batchNorm.runningMean.count + batchNorm.runningVariance.count
+        return LayerFootprint.sum(network.parameters, network.state)
     }
 
     /// `(None, 512)`: a batch of any size of 512 features.

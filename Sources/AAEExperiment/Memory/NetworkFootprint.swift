@@ -40,11 +40,7 @@ struct NetworkFootprint: Sendable, Equatable {
     private mutating func addLayers(_ layers: [LayerSpec], inputFeatures: Int, latent: Int, exampleSize: Int) {
         var features = inputFeatures
         for spec in layers {
-            guard let definition = LayerRegistry.definition(spec.kind) else {
-                preconditionFailure("layer kind \(spec.kind) passed validation but is not registered")
-            }
-            let layer = definition.footprint(ResolvedLayerArguments(values: spec.arguments, latent: latent, input: exampleSize),
-                                             features)
+            let layer = spec.footprint(inputFeatures: features, latent: latent, exampleSize: exampleSize)
             add(layer)
             features = layer.outputFeatures
         }

@@ -1,3 +1,4 @@
+import AAECore
 import Yams
 
 /// One layer of a network as written in an experiment file, validated against
@@ -98,49 +99,5 @@ public struct LayerSpec: Sendable, Equatable {
             ?? "known layers: \(LayerRegistry.names.joined(separator: ", "))"
         node.error("unknown layer `\(kind)`; \(hint)")
         return nil
-    }
-}
-
-/// The value of a layer argument.
-public enum LayerArgument: Sendable, Equatable, CustomStringConvertible {
-    case number(Double)
-    case flag(Bool)
-    /// A feature count, literal or symbolic (`latent`, `input`).
-    case size(SizeExpression)
-
-    public var description: String {
-        switch self {
-        case .number(let value): return value.formatted
-        case .flag(let value): return String(value)
-        case .size(let size): return size.description
-        }
-    }
-}
-
-/// A feature count as written: a number, or a name resolved when the model is
-/// built (`latent` is the code size, `input` the example size, `labels` the
-/// number of classes).
-public enum SizeExpression: Sendable, Equatable, CustomStringConvertible {
-    case literal(Int)
-    case latent
-    case input
-    case labels
-
-    public var description: String {
-        switch self {
-        case .literal(let value): return String(value)
-        case .latent: return "latent"
-        case .input: return "input"
-        case .labels: return "labels"
-        }
-    }
-
-    func resolve(latent: Int, input: Int, labels: Int) -> Int {
-        switch self {
-        case .literal(let value): return value
-        case .latent: return latent
-        case .input: return input
-        case .labels: return labels
-        }
     }
 }

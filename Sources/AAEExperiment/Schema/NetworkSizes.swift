@@ -8,11 +8,11 @@ enum NetworkSizes {
     /// The number of classes of the datasets (MNIST digits).
     static let classCount = 10
 
-    /// The number of features a layer list outputs for `input` inputs.
+    /// The number of features a layer list outputs for `input` inputs, each
+    /// layer's width from its definition.
     static func outputFeatures(of layers: [LayerSpec], input: Int, latent: Int, exampleSize: Int) -> Int {
         layers.reduce(input) { features, layer in
-            guard layer.kind == "dense", case .size(let units)? = layer.arguments["units"] else { return features }
-            return units.resolve(latent: latent, input: exampleSize, labels: classCount)
+            layer.footprint(inputFeatures: features, latent: latent, exampleSize: exampleSize).outputFeatures
         }
     }
 

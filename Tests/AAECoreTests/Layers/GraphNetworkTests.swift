@@ -139,7 +139,9 @@ final class GraphNetworkTests: XCTestCase {
             .layers("b", input: "input", [second]),
             .merge("both", .add, inputs: ["a", "b"]),
         ], outputs: ["both"])
-        XCTAssertTrue(network.stateBuffers.elementsEqual(
+        XCTAssertEqual(network.stateBuffers.map(\.name), ["encoder.a.0.running_mean", "encoder.a.0.running_var",
+                                                         "encoder.b.0.running_mean", "encoder.b.0.running_var"])
+        XCTAssertTrue(network.stateBuffers.map(\.value).elementsEqual(
             [first.runningMean, first.runningVariance, second.runningMean, second.runningVariance], by: ===))
     }
 
