@@ -106,60 +106,6 @@ final class BinaryCrossEntropyLoss: Operation {
     }
 }
 
-/// Categorical cross-entropy of target distributions (rows) against logits,
-/// through a numerically stable log-softmax.
-final class SoftmaxCrossEntropyLoss: Operation {
-    let scale: Float
-    let softmax: Tensor
-
-    init(scale: Float, shape: [Int]) {
-        self.scale = scale
-        self.softmax = Tensor(shape: shape)
-    }
-
-    func forward(inputs: [GraphNode], output: GraphNode) {
-        let z = inputs[0].value.data, t = inputs[1].value.data, s = softmax.data
-        let rows = softmax.rows, columns = softmax.columns
-        var total: Double = 0
-        for r in 0..<rows {
-            let row = r * columns
-            var largest = -Float.infinity
-            for c in 0..<columns { largest = max(largest, z[row + c]) }
-            var denominator: Float = 0
-            for c in 0..<columns {
-                s[row + c] = expf(z[row + c] - largest)
-                denominator += s[row + c]
-            }
-            let logDenominator = logf(denominator) + largest
-            for c in 0..<columns {
-                s[row + c] /= denominator
-                total -= Double(t[row + c] * (z[row + c] - logDenominator))
-            }
-        }
-        output.value.data[0] = Float(total) * scale
-    }
-
-    func backward(inputs: [GraphNode], output: GraphNode) {
-        guard let dy = output.gradient?.data else { return }
-        let z = inputs[0].value.data, t = inputs[1].value.data, s = softmax.data
-        let columns = softmax.columns, g = scale * dy[0]
-        inputs[0].accumulateGradient { i in
-            let row = (i / columns) * columns
-            var targetMass: Float = 0
-            for c in 0..<columns { targetMass += t[row + c] }
-            return g * (s[i] * targetMass - t[i])
-        }
-        inputs[1].accumulateGradient { i in
-            let row = (i / columns) * columns
-            var largest = -Float.infinity
-            for c in 0..<columns { largest = max(largest, z[row + c]) }
-            var denominator: Float = 0
-            for c in 0..<columns { denominator += expf(z[row + c] - largest) }
-            return -g * (z[i] - largest - logf(denominator))
-        }
-    }
-}
-
 extension Variable {
     private func loss(_ operation: Operation, target: Variable) -> Variable {
         precondition(shape == target.shape, "loss between \(shape) and target \(target.shape)")
@@ -182,10 +128,5 @@ extension Variable {
     public func binaryCrossEntropy(_ target: Variable, reduction: LossReduction = .mean) -> Variable {
         if let logits = sigmoidLogits { return logits.sigmoidCrossEntropy(target, reduction: reduction) }
         return loss(BinaryCrossEntropyLoss(scale: reduction.scale(rows: rows, count: node.value.count)), target: target)
-    }
-
-    /// Categorical cross-entropy of the target distributions (one per row) against these logits.
-    public func softmaxCrossEntropy(_ target: Variable) -> Variable {
-        loss(SoftmaxCrossEntropyLoss(scale: 1 / Float(max(rows, 1)), shape: shape), target: target)
     }
 }

@@ -109,12 +109,6 @@ public struct Exp: ElementwiseFunction {
     @inline(__always) public func derivative(x: Float, y: Float) -> Float { y }
 }
 
-public struct Log: ElementwiseFunction {
-    public init() {}
-    @inline(__always) public func value(_ x: Float) -> Float { Foundation.logf(x) }
-    @inline(__always) public func derivative(x: Float, y: Float) -> Float { 1 / x }
-}
-
 public struct Square: ElementwiseFunction {
     public init() {}
     @inline(__always) public func value(_ x: Float) -> Float { x * x }
@@ -139,7 +133,6 @@ extension Variable {
     public func sigmoid() -> Variable { map(Sigmoid()) }
     public func softplus() -> Variable { map(Softplus()) }
     public func exp() -> Variable { map(Exp()) }
-    public func log() -> Variable { map(Log()) }
     public func squared() -> Variable { map(Square()) }
     public func abs() -> Variable { map(Absolute()) }
 
