@@ -7,13 +7,9 @@
 /// the nearest neighbour, and references at equal distances are taken in index
 /// order, so results are deterministic.
 ///
-/// Distances come from `sgemm` over blocks of queries (about 4 M distances per
-/// block), and the neighbour search over a block runs on all cores.
+/// Distances come from `sgemm` over blocks of queries (`BlockedSquaredDistances`),
+/// and the neighbour search over a block runs on all cores.
 public enum NearestNeighbours {
-    /// The number of distances held at once: the block of queries is as many rows
-    /// of the reference count as fit.
-    static let blockCapacity = 1 << 22
-
     /// The predicted label of each query row.
     /// - Parameters:
     ///   - queries: `queryCount × dimension`, row-major.
@@ -57,24 +53,14 @@ public enum NearestNeighbours {
         var result = [Int32](repeating: 0, count: queryCount * width)
         guard queryCount > 0 else { return result }
 
-        let blockRows = Swift.max(1, Swift.min(queryCount, blockCapacity / referenceCount))
-        let distances = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * referenceCount)
-        defer { distances.deallocate() }
         queries.withUnsafeBufferPointer { q in
             references.withUnsafeBufferPointer { r in
                 result.withUnsafeMutableBufferPointer { out in
-                    let queryBase = q.baseAddress!, referenceBase = r.baseAddress!, output = out.baseAddress!
-                    let queryNorms = SquaredDistances.rowNorms(queryBase, rows: queryCount, dimension: dimension)
-                    let referenceNorms = SquaredDistances.rowNorms(referenceBase, rows: referenceCount,
-                                                                   dimension: dimension)
-                    for blockStart in stride(from: 0, to: queryCount, by: blockRows) {
-                        let rows = Swift.min(blockRows, queryCount - blockStart)
-                        queryNorms.withUnsafeBufferPointer { qn in
-                            SquaredDistances.compute(
-                                queries: queryBase + blockStart * dimension, queryNorms: qn.baseAddress! + blockStart,
-                                queryCount: rows, references: referenceBase, referenceNorms: referenceNorms,
-                                referenceCount: referenceCount, dimension: dimension, into: distances)
-                        }
+                    let output = out.baseAddress!
+                    BlockedSquaredDistances.forEachBlock(
+                        queries: q.baseAddress!, queryCount: queryCount, references: r.baseAddress!,
+                        referenceCount: referenceCount, dimension: dimension
+                    ) { blockStart, rows, distances in
                         Parallelism.forEachChunk(count: rows, minimumPerWorker: 16) { chunk in
                             selectNearest(distances: distances, rows: chunk, referenceCount: referenceCount,
                                           width: width, into: output + blockStart * width)
@@ -88,7 +74,7 @@ public enum NearestNeighbours {
 
     /// For each row in `rows` of the distance block, writes the indices of its
     /// `width` smallest distances in ascending order (earlier index first on ties).
-    private static func selectNearest(distances: UnsafeMutablePointer<Float>, rows: Range<Int>, referenceCount: Int,
+    private static func selectNearest(distances: UnsafePointer<Float>, rows: Range<Int>, referenceCount: Int,
                                       width: Int, into output: UnsafeMutablePointer<Int32>) {
         let bestDistances = UnsafeMutablePointer<Float>.allocate(capacity: width)
         let bestIndices = UnsafeMutablePointer<Int32>.allocate(capacity: width)

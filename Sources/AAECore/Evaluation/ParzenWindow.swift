@@ -13,10 +13,10 @@ import Foundation
 /// with its standard error. The value depends on the data's scale: the papers
 /// use pixels in `[0, 1]`.
 ///
-/// Distances come from `sgemm` over blocks of points; each point's log-sum-exp
-/// is in Double, relative to its nearest sample, for every `σ` in one pass, and
-/// skips terms below `e⁻⁴⁰` of the largest (a relative error under `10⁻¹¹` for
-/// up to a million samples). Points are processed on all cores.
+/// Distances come from `sgemm` over blocks of points (`BlockedSquaredDistances`);
+/// each point's log-sum-exp is in Double, relative to its nearest sample, for
+/// every `σ` in one pass, and skips terms below `e⁻⁴⁰` of the largest (a relative
+/// error under `10⁻¹¹` for up to a million samples). Points are processed on all cores.
 public enum ParzenWindow {
     /// The outcome of a Parzen-window evaluation.
     public struct Result: Equatable, Sendable {
@@ -94,23 +94,14 @@ public enum ParzenWindow {
         var ordered = [Double](repeating: 0, count: bandwidthCount * pointCount)
         guard pointCount > 0 else { return Array(repeating: [], count: bandwidthCount) }
 
-        let blockRows = Swift.max(1, Swift.min(pointCount, NearestNeighbours.blockCapacity / sampleCount))
-        let distances = UnsafeMutablePointer<Float>.allocate(capacity: blockRows * sampleCount)
-        defer { distances.deallocate() }
         samples.withUnsafeBufferPointer { s in
             points.withUnsafeBufferPointer { p in
                 ordered.withUnsafeMutableBufferPointer { out in
-                    let sampleBase = s.baseAddress!, pointBase = p.baseAddress!, output = out.baseAddress!
-                    let sampleNorms = SquaredDistances.rowNorms(sampleBase, rows: sampleCount, dimension: dimension)
-                    let pointNorms = SquaredDistances.rowNorms(pointBase, rows: pointCount, dimension: dimension)
-                    for blockStart in stride(from: 0, to: pointCount, by: blockRows) {
-                        let rows = Swift.min(blockRows, pointCount - blockStart)
-                        pointNorms.withUnsafeBufferPointer { pn in
-                            SquaredDistances.compute(
-                                queries: pointBase + blockStart * dimension, queryNorms: pn.baseAddress! + blockStart,
-                                queryCount: rows, references: sampleBase, referenceNorms: sampleNorms,
-                                referenceCount: sampleCount, dimension: dimension, into: distances)
-                        }
+                    let output = out.baseAddress!
+                    BlockedSquaredDistances.forEachBlock(
+                        queries: p.baseAddress!, queryCount: pointCount, references: s.baseAddress!,
+                        referenceCount: sampleCount, dimension: dimension
+                    ) { blockStart, rows, distances in
                         Parallelism.forEachChunk(count: rows, minimumPerWorker: 4) { chunk in
                             logSumExp(distances: distances, rows: chunk, sampleCount: sampleCount,
                                       scales: scales, offsets: offsets,
@@ -129,7 +120,7 @@ public enum ParzenWindow {
 
     /// The log-likelihood of each row in `rows` of the distance block for every
     /// scale, written row-major at `output` (one row of `scales.count` values per point).
-    private static func logSumExp(distances: UnsafeMutablePointer<Float>, rows: Range<Int>, sampleCount: Int,
+    private static func logSumExp(distances: UnsafePointer<Float>, rows: Range<Int>, sampleCount: Int,
                                   scales: [Double], offsets: [Double], into output: UnsafeMutablePointer<Double>) {
         let cutoff = 40.0
         let bandwidthCount = scales.count
