@@ -4,18 +4,20 @@
 ///
 /// Each block's distances are one `sgemm` (see `SquaredDistances.compute`), from
 /// row norms computed once for all rows.
-enum BlockedSquaredDistances {
-    /// The number of distances held at once: a block is as many query rows of the
-    /// reference count as fit, and at least one.
-    static let capacity = 1 << 22
+public enum BlockedSquaredDistances {
+    /// The number of distances held at once by default: a block is as many query
+    /// rows of the reference count as fit, and at least one.
+    public static let defaultCapacity = 1 << 22
 
     /// Calls `body` for each block of query rows, in order, with the block's first
     /// row, its number of rows and its `rows × referenceCount` distances, row-major,
-    /// which are valid during the call. Queries and references are row-major rows
-    /// of `dimension` values; there must be at least one reference.
-    static func forEachBlock(
+    /// which are valid during the call; a block holds at most `capacity` distances
+    /// (or one row). Queries and references are row-major rows of `dimension`
+    /// values; there must be at least one reference.
+    public static func forEachBlock(
         queries: UnsafePointer<Float>, queryCount: Int, references: UnsafePointer<Float>, referenceCount: Int,
-        dimension: Int, _ body: (_ start: Int, _ rows: Int, _ distances: UnsafePointer<Float>) -> Void
+        dimension: Int, capacity: Int = defaultCapacity,
+        _ body: (_ start: Int, _ rows: Int, _ distances: UnsafePointer<Float>) -> Void
     ) {
         guard queryCount > 0 else { return }
         let blockRows = Swift.max(1, Swift.min(queryCount, capacity / referenceCount))

@@ -7,7 +7,7 @@ import Foundation
 /// Features are standardised with the training codes' mean and standard
 /// deviation (dimensions that do not vary are centred only). The weights start
 /// at zero and minimise the mean cross-entropy plus `½·l2·‖W‖²` (the bias is not
-/// penalised) by Adam, full-batch by default; the problem is convex and the
+/// penalised) by the project's `Adam`, full-batch by default; the problem is convex and the
 /// standardised features make a few hundred steps enough whatever the codes' scale.
 /// With minibatches, `random` shuffles the rows each epoch; training is
 /// deterministic given the generator's state.
@@ -88,8 +88,8 @@ public struct SoftmaxRegression: Sendable {
         self.classCount = classes
         self.mean = mean
         self.inverseStandardDeviation = inverseStd
-        self.weights = trainer.weights
-        self.bias = trainer.bias
+        self.weights = trainer.weights.value.scalars
+        self.bias = trainer.bias.value.scalars
         self.finalLoss = trainer.loss
     }
 
@@ -143,13 +143,12 @@ public struct SoftmaxRegression: Sendable {
     }
 
     /// `scores = features · weights + bias` for `rows` rows.
-    fileprivate static func scores(features: UnsafePointer<Float>, rows: Int, weights: [Float], bias: [Float],
-                                   dimension: Int, classCount: Int, into scores: UnsafeMutablePointer<Float>) {
+    fileprivate static func scores(features: UnsafePointer<Float>, rows: Int, weights: UnsafePointer<Float>,
+                                   bias: UnsafePointer<Float>, dimension: Int, classCount: Int,
+                                   into scores: UnsafeMutablePointer<Float>) {
         guard rows > 0 else { return }
-        weights.withUnsafeBufferPointer { w in
-            BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: classCount, k: dimension,
-                      a: features, b: w.baseAddress!, c: scores)
-        }
+        BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: classCount, k: dimension,
+                  a: features, b: weights, c: scores)
         for row in 0..<rows {
             for c in 0..<classCount { scores[row * classCount + c] += bias[c] }
         }
@@ -158,23 +157,29 @@ public struct SoftmaxRegression: Sendable {
     private static func scores(features: [Float], rows: Int, weights: [Float], bias: [Float],
                                dimension: Int, classCount: Int, into result: inout [Float]) {
         features.withUnsafeBufferPointer { f in
-            result.withUnsafeMutableBufferPointer { out in
-                scores(features: f.baseAddress!, rows: rows, weights: weights, bias: bias,
-                       dimension: dimension, classCount: classCount, into: out.baseAddress!)
+            weights.withUnsafeBufferPointer { w in
+                bias.withUnsafeBufferPointer { b in
+                    result.withUnsafeMutableBufferPointer { out in
+                        scores(features: f.baseAddress!, rows: rows, weights: w.baseAddress!, bias: b.baseAddress!,
+                               dimension: dimension, classCount: classCount, into: out.baseAddress!)
+                    }
+                }
             }
         }
     }
 }
 
-/// The Adam loop that fits a `SoftmaxRegression`.
+/// The loop that fits a `SoftmaxRegression`: the project's `Adam` (ε 1e-8) on the
+/// weights and biases, from gradients computed here.
 private struct Trainer {
     let features: [Float]
     let targets: [Int]
     let dimension: Int
     let classCount: Int
     let configuration: SoftmaxRegression.Configuration
-    var weights: [Float]
-    var bias: [Float]
+    /// `dimension × classCount`, row-major.
+    let weights: Parameter
+    let bias: Parameter
     /// The objective at the trained weights, set by `train`.
     var loss = 0.0
 
@@ -185,8 +190,8 @@ private struct Trainer {
         self.dimension = dimension
         self.classCount = classCount
         self.configuration = configuration
-        weights = [Float](repeating: 0, count: dimension * classCount)
-        bias = [Float](repeating: 0, count: classCount)
+        weights = Parameter(name: "weights", value: Tensor(shape: [dimension, classCount]))
+        bias = Parameter(name: "bias", value: Tensor(shape: [classCount]))
     }
 
     mutating func train(random: inout RandomGenerator) {
@@ -198,9 +203,7 @@ private struct Trainer {
         var batchFeatures = [Float](repeating: 0, count: fullBatch ? 0 : batch * dimension)
         var batchTargets = fullBatch ? targets : [Int](repeating: 0, count: batch)
         var scores = [Float](repeating: 0, count: batch * classCount)
-        var weightGradient = [Float](repeating: 0, count: weights.count)
-        var biasGradient = [Float](repeating: 0, count: classCount)
-        var adam = AdamState(parameterCount: weights.count + classCount)
+        let adam = Adam(parameters: [weights, bias], learningRate: Float(configuration.learningRate), epsilon: 1e-8)
 
         for _ in 0..<configuration.iterations {
             if !fullBatch {
@@ -215,27 +218,25 @@ private struct Trainer {
                     for j in 0..<dimension { batchFeatures[slot * dimension + j] = features[row * dimension + j] }
                 }
             }
-            let stepFeatures = fullBatch ? features : batchFeatures
-            _ = gradients(features: stepFeatures, targets: batchTargets, scores: &scores,
-                          weightGradient: &weightGradient, biasGradient: &biasGradient)
-            adam.step(weights: &weights, bias: &bias, weightGradient: weightGradient, biasGradient: biasGradient,
-                      learningRate: configuration.learningRate)
+            _ = gradients(features: fullBatch ? features : batchFeatures, targets: batchTargets, scores: &scores)
+            adam.step()
         }
         var allScores = [Float](repeating: 0, count: count * classCount)
-        loss = gradients(features: features, targets: targets, scores: &allScores,
-                         weightGradient: &weightGradient, biasGradient: &biasGradient)
+        loss = gradients(features: features, targets: targets, scores: &allScores)
     }
 
-    /// The objective on `targets.count` rows and its gradients, computed at the current weights.
-    private func gradients(features: [Float], targets: [Int], scores: inout [Float],
-                           weightGradient: inout [Float], biasGradient: inout [Float]) -> Double {
+    /// The objective on `targets.count` rows, computed at the current weights, with
+    /// its gradients written into the weights' and biases' `gradient`.
+    private func gradients(features: [Float], targets: [Int], scores: inout [Float]) -> Double {
         let rows = targets.count
         let classes = classCount, dimension = dimension
+        let w = weights.value.data, b = bias.value.data
+        let weightGradient = weights.gradient.data, biasGradient = bias.gradient.data
         var crossEntropy = 0.0
         features.withUnsafeBufferPointer { f in
             scores.withUnsafeMutableBufferPointer { s in
                 let scoreBase = s.baseAddress!
-                SoftmaxRegression.scores(features: f.baseAddress!, rows: rows, weights: weights, bias: bias,
+                SoftmaxRegression.scores(features: f.baseAddress!, rows: rows, weights: w, bias: b,
                                          dimension: dimension, classCount: classes, into: scoreBase)
                 let scale = 1 / Float(rows)
                 for row in 0..<rows {
@@ -253,10 +254,8 @@ private struct Trainer {
                     for c in 0..<classes { z[c] *= inverse }
                     z[target] -= scale
                 }
-                weightGradient.withUnsafeMutableBufferPointer { g in
-                    BLAS.gemm(transposeA: true, transposeB: false, m: dimension, n: classes, k: rows,
-                              a: f.baseAddress!, b: scoreBase, c: g.baseAddress!)
-                }
+                BLAS.gemm(transposeA: true, transposeB: false, m: dimension, n: classes, k: rows,
+                          a: f.baseAddress!, b: scoreBase, c: weightGradient)
                 for c in 0..<classes {
                     var sum: Float = 0
                     for row in 0..<rows { sum += scoreBase[row * classes + c] }
@@ -266,38 +265,10 @@ private struct Trainer {
         }
         let l2 = Float(configuration.l2)
         var penalty = 0.0
-        for i in weights.indices {
-            weightGradient[i] += l2 * weights[i]
-            penalty += Double(weights[i]) * Double(weights[i])
+        for i in 0..<weights.value.count {
+            weightGradient[i] += l2 * w[i]
+            penalty += Double(w[i]) * Double(w[i])
         }
         return crossEntropy / Double(rows) + 0.5 * configuration.l2 * penalty
-    }
-}
-
-/// Adam's moment estimates (β₁ 0.9, β₂ 0.999, ε 1e-8) over weights then biases.
-private struct AdamState {
-    var first: [Double]
-    var second: [Double]
-    var stepCount = 0
-
-    init(parameterCount: Int) {
-        first = [Double](repeating: 0, count: parameterCount)
-        second = [Double](repeating: 0, count: parameterCount)
-    }
-
-    mutating func step(weights: inout [Float], bias: inout [Float], weightGradient: [Float], biasGradient: [Float],
-                       learningRate: Double) {
-        stepCount += 1
-        let beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8
-        let t = Double(stepCount)
-        let correction = learningRate * (1 - pow(beta2, t)).squareRoot() / (1 - pow(beta1, t))
-        func update(_ index: Int, _ gradient: Float, _ value: inout Float) {
-            let g = Double(gradient)
-            first[index] = beta1 * first[index] + (1 - beta1) * g
-            second[index] = beta2 * second[index] + (1 - beta2) * g * g
-            value -= Float(correction * first[index] / (second[index].squareRoot() + epsilon))
-        }
-        for i in weights.indices { update(i, weightGradient[i], &weights[i]) }
-        for c in bias.indices { update(weights.count + c, biasGradient[c], &bias[c]) }
     }
 }
