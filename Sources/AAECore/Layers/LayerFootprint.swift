@@ -1,8 +1,9 @@
-/// What a layer will cost in memory, known before it is built: its weights, its
-/// non-trained state and the values a graph holds per example for it.
+/// What a layer will be, known before it is built: its output width, its weights,
+/// its non-trained state and the values a graph holds per example for it.
 ///
-/// Each layer type says its own footprint (`Dense.footprint(…)`), so that a run's
-/// memory can be estimated from an experiment file without allocating a weight.
+/// Each layer type says its own footprint (`Dense.footprint(…)`, answered by its
+/// `LayerDefinition`), so that the size checks, `validate`'s parameter count and a
+/// run's memory come from an experiment file without allocating a weight.
 /// Counts are of `Float` values and saturate at `Int.max`, so absurd sizes cannot
 /// overflow.
 public struct LayerFootprint: Sendable, Equatable {
