@@ -53,15 +53,16 @@ final class StatefulLayerCheckpointTests: XCTestCase {
         ])
         let model = Autoencoder(networks: EncoderDecoder(encoder: encoder, decoder: decoder), reconstruction: .bce,
                                 sparsity: .none, batchSize: batchSize,
-                                makeOptimizer: { SGD(parameters: $0, learningRate: 0.1) }, random: random)
+                                optimizers: { phase, parameters in
+                                    PhaseOptimizer(phase: phase, optimizer: SGD(parameters: parameters, learningRate: 0.1))
+                                }, random: random)
         return (model, counter)
     }
 
     private func train(_ model: Autoencoder, steps: Int) {
         let batch = (0..<batchSize * features).map { Float($0 % 3) / 2 }
         let labels = [Int32](repeating: 0, count: batchSize)
-        var metrics = [Float](repeating: 0, count: model.stepMetricNames.count)
-        for _ in 0..<steps { model.trainStep(batch: batch, labels: labels, metrics: &metrics) }
+        for _ in 0..<steps { model.trainStep(batch: batch, labels: labels) }
     }
 
     func testANewLayerKindsStateIsInTheCheckpointStateAndRestoredIntoAFreshModel() throws {
