@@ -3,7 +3,8 @@ import AAEExperiment
 import Foundation
 
 /// Measures one model's training step at one BLAS thread count: speed, the
-/// sgemm floor, and memory.
+/// sgemm floor, and memory. The step is a run's own (`TrainingLoop.step`: the next
+/// batch, its learning rates, the model's update).
 struct ModelBenchmark {
     let name: String
     let experiment: Experiment
@@ -25,21 +26,8 @@ struct ModelBenchmark {
         Parallelism.workers = threads
         let model = ModelBuilder.model(experiment, inputFeatures: data.featureCount, seed: experiment.seed)
         let batchSize = experiment.training.batchSize
-        var sampler = BatchSampler(exampleCount: data.count, batchSize: batchSize, random: RandomGenerator(seed: 2))
-        let batch = UnsafeMutablePointer<Float>.allocate(capacity: batchSize * data.featureCount)
-        let labels = UnsafeMutablePointer<Int32>.allocate(capacity: batchSize)
-        defer {
-            batch.deallocate()
-            labels.deallocate()
-        }
-        let step = {
-            data.pixels.withUnsafeBufferPointer { pixels in
-                let indices = sampler.nextBatch()
-                BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: data.featureCount, into: batch)
-                for (row, index) in indices.enumerated() { labels[row] = data.labels[index] }
-            }
-            model.trainStep(batch: batch, labels: labels)
-        }
+        let loop = TrainingLoop(experiment: experiment, model: model, train: data, batchSize: batchSize)
+        let step = { loop.step() }
         // Memory is read after step 200 and after `memorySteps` steps; the warm-up and
         // the timed windows count towards both.
         var stepsTaken = 0

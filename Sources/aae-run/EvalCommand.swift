@@ -36,7 +36,8 @@ struct EvalCommand: ParsableCommand {
             if let other = parsed.first(where: { $0.keyPath.first != "eval" }) {
                 throw ValidationError("`--set \(other)`: only eval settings can change when a run is evaluated again")
             }
-            let config = URL(fileURLWithPath: directory).appendingPathComponent("config.resolved.yaml").path
+            let layout = RunFolderLayout(URL(fileURLWithPath: directory))
+            let config = layout.configuration.path
             let experiment = try ExperimentReader.load(path: config, overrides: parsed)
             let runner = ExperimentRunner(experiment: experiment,
                                           options: RunOptions(outputDirectory: directory, dataDirectory: dataDirectory))
@@ -44,7 +45,7 @@ struct EvalCommand: ParsableCommand {
                 let error = metric.standardError.map { " ± \(CSVFormat.float($0))" } ?? ""
                 print("\(metric.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(CSVFormat.float(metric.value))\(error)")
             }
-            print("wrote \(URL(fileURLWithPath: directory).appendingPathComponent("eval.csv").path)")
+            print("wrote \(layout.evaluation.path)")
         }
     }
 }

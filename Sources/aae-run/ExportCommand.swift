@@ -1,4 +1,5 @@
 import AAEExperiment
+import AAEReport
 import ArgumentParser
 import Foundation
 
@@ -24,7 +25,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try CommandLineFailure.reporting {
-            let config = URL(fileURLWithPath: directory).appendingPathComponent("config.resolved.yaml").path
+            let config = RunFolderLayout(URL(fileURLWithPath: directory)).configuration.path
             let experiment = try ExperimentReader.load(path: config)
             let runner = ExperimentRunner(experiment: experiment,
                                           options: RunOptions(outputDirectory: directory, dataDirectory: dataDirectory))

@@ -1,4 +1,5 @@
 import AAEExperiment
+import AAEReport
 import ArgumentParser
 import Foundation
 
@@ -51,7 +52,7 @@ struct ResumeCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path) {
                 try SweepExecution.run(SweepPlan.resuming(directory: folder), jobs: jobs, dataDirectory: dataDirectory)
             } else {
-                let config = folder.appendingPathComponent("config.resolved.yaml").path
+                let config = RunFolderLayout(folder).configuration.path
                 let experiment = try ExperimentReader.load(path: config)
                 try SingleRunExecution.run(experiment, options: RunOptions(
                     outputDirectory: directory, dataDirectory: dataDirectory, resume: true))

@@ -28,7 +28,7 @@ enum SingleRunExecution {
         } catch {
             display.finish()
             if runner.hasBegunWriting {
-                try? RunRecord(status: "failed", wallTimeSeconds: Date().timeIntervalSince(start), error: FileErrorMessage.describe(error))
+                try? RunRecord(status: .failed, wallTimeSeconds: Date().timeIntervalSince(start), error: FileErrorMessage.describe(error))
                     .write(in: runner.outputDirectory)
             }
             throw error

@@ -1,4 +1,5 @@
 import AAEExperiment
+import AAEReport
 import ArgumentParser
 import Foundation
 
@@ -33,7 +34,7 @@ enum SlurmTaskExecution {
             CommandLineFailure.printError("aae-run: not requeued (requeued \(SlurmTask()?.restartCount ?? 0) times, at most "
                                           + "\(maxRequeues)); continue with `aae-run resume \(directory.path)`")
         }
-        if outcome.count("failed") > 0 { throw ExitCode.failure }
+        if outcome.count(.failed) > 0 { throw ExitCode.failure }
         if outcome.unfinishedCount > 0 { throw ExitCode(130) }
     }
 }

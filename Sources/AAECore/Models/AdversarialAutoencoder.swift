@@ -58,8 +58,8 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         self.discriminatorUpdate = discriminatorUpdate
         self.labelAware = labelAware
         self.batchSize = batchSize
-        priorRandom = RandomGenerator(seed: random.state, stream: 11)
-        noiseRandom = RandomGenerator(seed: random.state, stream: 14)
+        priorRandom = RandomGenerator(seed: random.state, stream: RandomStreams.adversarialPrior)
+        noiseRandom = RandomGenerator(seed: random.state, stream: RandomStreams.adversarialNoise)
         let combined = schedule == .combined
         discriminatorOptimizer = optimizers(.discriminator, discriminator.parameters)
         autoencoderOptimizer = optimizers(combined ? .generator : .reconstruction, networks.parameters)
@@ -67,7 +67,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
             networks: networks, discriminator: discriminator, update: discriminatorUpdate, labelSlots: labelSlots,
             reconstruction: combined ? reconstruction : nil, reconstructionWeight: reconstructionWeight,
             adversarialWeight: combined ? adversarialWeight : 1, batchSize: batchSize,
-            random: RandomGenerator(seed: random.state, stream: 12))
+            random: RandomGenerator(seed: random.state, stream: RandomStreams.adversarialGraph))
         if combined {
             generatorOptimizer = nil
             reconstructionPhase = nil
@@ -75,7 +75,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
             generatorOptimizer = optimizers(.generator, networks.encoder.parameters)
             reconstructionPhase = ReconstructionGraph(networks: networks, reconstruction: reconstruction,
                                                       batchSize: batchSize,
-                                                      random: RandomGenerator(seed: random.state, stream: 13))
+                                                      random: RandomGenerator(seed: random.state, stream: RandomStreams.adversarialReconstructionGraph))
         }
         phaseOptimizers = [discriminatorOptimizer, autoencoderOptimizer] + (generatorOptimizer.map { [$0] } ?? [])
         var metrics = StepMetrics.Declarations()

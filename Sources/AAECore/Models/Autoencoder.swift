@@ -26,8 +26,8 @@ public final class Autoencoder: EncoderDecoderModel {
         self.sparsity = sparsity
         optimizer = optimizers(.reconstruction, networks.parameters)
         phaseOptimizers = [optimizer]
-        noiseRandom = RandomGenerator(seed: random.state, stream: 21)
-        graph = Graph(isTraining: true, random: RandomGenerator(seed: random.state, stream: 22))
+        noiseRandom = RandomGenerator(seed: random.state, stream: RandomStreams.autoencoderNoise)
+        graph = Graph(isTraining: true, random: RandomGenerator(seed: random.state, stream: RandomStreams.autoencoderGraph))
         examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
         labels = networks.labelInput(in: graph, rows: batchSize)
         encoded = networks.encoder(examples)

@@ -36,8 +36,8 @@ public final class VariationalAutoencoder: EncoderDecoderModel {
         optimizer = optimizers(.reconstruction, networks.parameters)
         phaseOptimizers = [optimizer]
         standardNormal = NormalPrior(dimension: networks.encoder.latentDimension)
-        noiseRandom = RandomGenerator(seed: random.state, stream: 31)
-        graph = Graph(isTraining: true, random: RandomGenerator(seed: random.state, stream: 32))
+        noiseRandom = RandomGenerator(seed: random.state, stream: RandomStreams.variationalNoise)
+        graph = Graph(isTraining: true, random: RandomGenerator(seed: random.state, stream: RandomStreams.variationalGraph))
         examples = graph.input(shape: [batchSize, networks.encoder.inputFeatures])
         let encoded = networks.encoder(examples, sampling: false)
         guard let mean = encoded.mean, let logVariance = encoded.logVariance else {

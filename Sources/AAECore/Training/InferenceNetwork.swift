@@ -40,7 +40,7 @@ public final class InferenceNetwork {
     /// The outputs for `count` rows at `inputs` (and their labels, when the
     /// network reads labels), row-major.
     public func callAsFunction(_ inputs: UnsafePointer<Float>, labels: UnsafePointer<Int32>? = nil, count: Int) -> [Float] {
-        var random = RandomGenerator(seed: seed, stream: 7)
+        var random = RandomGenerator(seed: seed, stream: RandomStreams.inference)
         var outputs: [Float] = []
         var start = 0
         while start < count {

@@ -145,13 +145,3 @@ public enum ModelBuilder {
         }
     }
 }
-
-/// The independent random streams of a run, one per consumer, so that each
-/// stays reproducible whatever the others draw.
-public enum RandomStreams {
-    public static let weights: UInt64 = 1
-    public static let batches: UInt64 = 2
-    public static let model: UInt64 = 3
-    public static let evaluation: UInt64 = 4
-    public static let labelledSubset: UInt64 = 5
-}

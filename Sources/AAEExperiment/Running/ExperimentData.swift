@@ -5,9 +5,6 @@ import Foundation
 /// `idx` pair of files or a synthetic set generated from the seed, then the
 /// label subset, then the first fraction or count of each set.
 public enum ExperimentData {
-    /// The random stream synthetic sets are generated from (beyond those of `RandomStreams`).
-    static let randomStream: UInt64 = 200
-
     /// The training and held-out examples of `spec`; `dataDirectory` is where MNIST is looked for.
     public static func load(_ spec: DataSpec, seed: UInt64, dataDirectory: String?) throws -> DataSplit {
         var split = try source(spec, seed: seed, dataDirectory: dataDirectory)
@@ -35,7 +32,7 @@ public enum ExperimentData {
     /// Every example of the dataset, before selection.
     private static func source(_ spec: DataSpec, seed: UInt64, dataDirectory: String?) throws -> DataSplit {
         if let synthetic = spec.synthetic {
-            var random = RandomGenerator(seed: seed, stream: randomStream)
+            var random = RandomGenerator(seed: seed, stream: RandomStreams.syntheticData)
             let dataset = synthetic.make(spec.parameters, &random)
             return dataset.split(trainCount: Int(spec.parameters["count"]!), testCount: Int(spec.parameters["test_count"]!),
                                  random: &random, name: spec.dataset)

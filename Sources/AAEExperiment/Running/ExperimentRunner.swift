@@ -5,6 +5,13 @@ import Foundation
 /// Trains one experiment and writes its results: metrics.csv and the TensorBoard
 /// event file (`tb/`), updated at every log step, and the figures at the end.
 ///
+/// `run` puts the pieces of a run together: the folder and its lock (`RunFolder`), the
+/// resume from a checkpoint (`RunResume`), the steps (`RunSession` driving the
+/// `TrainingLoop`), their logging (`RunLog`, `RunTensorBoard`), the evaluation during
+/// training (`PeriodicEvaluation`), the checkpoints (`RunCheckpoints`), what a completed
+/// run writes at the end (`RunFinish`: eval.csv, the export, the figures) and the record
+/// of how it ended (`RunRecord`).
+///
 /// Everything that depends on randomness draws from the experiment's seed, so
 /// the same file and seed give byte-identical metrics.csv.
 public final class ExperimentRunner {
@@ -33,191 +40,117 @@ public final class ExperimentRunner {
 
     /// The columns of metrics.csv, in order.
     public static func metricColumns(for model: TrainableModel) -> [String] {
-        ["step"] + model.stepMetrics.names + ["train_recon_mse", "heldout_recon_mse"]
+        RunLog.columns(names: model.stepMetrics.names)
     }
 
     public func run() throws -> RunResult {
         try options.memoryBudget?.check(experiment)
         try PathLimits.check(outputDirectory.path, what: "the output folder")
-        if let threads = options.blasThreads {
-            BLAS.threadCount = threads
-            Parallelism.workers = threads
-        }
+        applyThreadCount()
         let data = try loadData()
-        let training = experiment.training.resolved(trainingExamples: data.train.count)
-        guard training.batchSize <= data.train.count else {
-            throw RunError("training.batch_size is \(training.batchSize) but the training set has only \(data.train.count) examples")
-        }
+        let training = try resolvedTraining(for: data.train)
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
+        let loop = TrainingLoop(experiment: experiment, model: model, train: data.train, batchSize: training.batchSize)
         let configuration = resolvedYAML(experiment)
         let folder = try RunFolder(directory: outputDirectory, experiment: experiment, configuration: configuration,
                                    resume: options.resume, overwrite: options.overwrite)
         defer { folder.release() }
-        let directory = folder.directory
-        let metricsURL = directory.appendingPathComponent("metrics.csv")
-        let runEvaluator = RunEvaluator(experiment: experiment, data: data)
-        let evaluationColumns = training.evalEvery > 0
-            ? runEvaluator.metricNames(for: model).filter { !Self.metricColumns(for: model).contains($0) } : []
-        let log = MetricsLog(columns: Self.metricColumns(for: model) + evaluationColumns)
-        let evaluator = ReconstructionEvaluator(data: data, scale: experiment.data.scale,
-                                                size: Self.evaluationSize)
-        var lastEvaluation: (step: Int, metrics: [Metric])?
-
-        var sampler = BatchSampler(exampleCount: data.train.count, batchSize: training.batchSize,
-                                   random: RandomGenerator(seed: experiment.seed, stream: RandomStreams.batches))
-        let width = data.train.featureCount
-        let batch = UnsafeMutablePointer<Float>.allocate(capacity: training.batchSize * width)
-        let batchLabels = UnsafeMutablePointer<Int32>.allocate(capacity: training.batchSize)
-        defer {
-            batch.deallocate()
-            batchLabels.deallocate()
-        }
-        let trainingLabels = Self.visibleLabels(data.train.labels, fraction: experiment.model.labelledFraction,
-                                                seed: experiment.seed)
-        let stepMetrics = model.stepMetrics
-        var sums = [Double](repeating: 0, count: stepMetrics.count)
-        var stepsInWindow = 0
-        var status = RunStatus.completed
-        let start = Date()
-        var windowStart = start
-        var firstStep = 1, elapsedBefore: Double = 0, stepsTrained = 0
-        if let checkpoint = folder.checkpoint {
-            guard checkpoint.windowSums.count == sums.count,
-                  checkpoint.loggedRows.allSatisfy({ $0.count == log.columns.count }) else {
-                throw RunError("\(RunCheckpointFile.url(in: directory).path) logs other metrics than this model")
-            }
-            try model.restore(checkpoint.model)
-            try sampler.restore(checkpoint.sampler)
-            sums = checkpoint.windowSums
-            stepsInWindow = checkpoint.stepsInWindow
-            for row in checkpoint.loggedRows { log.append(row) }
-            firstStep = checkpoint.step + 1
-            elapsedBefore = checkpoint.elapsedSeconds
-        }
+        let layout = folder.layout
+        let evaluator = RunEvaluator(experiment: experiment, data: data)
+        var evaluation = PeriodicEvaluation(evaluator: evaluator, model: model, logged: Self.metricColumns(for: model),
+                                            training: training)
+        let log = RunLog(names: model.stepMetrics.names, evaluationColumns: evaluation.columns,
+                         reconstruction: ReconstructionEvaluator(data: data, scale: experiment.data.scale,
+                                                                 size: Self.evaluationSize),
+                         url: layout.metrics)
+        let elapsedBefore = try folder.checkpoint.map {
+            try RunResume.restore($0, from: layout.checkpoint, into: loop, log: log)
+        } ?? 0
+        let started = Date()
         try folder.begin()
         hasBegunWriting = true
         let tensorBoard = try RunTensorBoard(
-            directory: directory, columns: log.columns, loggedRows: log.rows,
-            snapshots: RunSnapshots.taken(in: directory).filter { $0.step < firstStep },
+            directory: layout.directory, columns: log.metrics.columns, loggedRows: log.metrics.rows,
+            snapshots: RunSnapshots.taken(in: layout.directory).filter { $0.step <= loop.completedSteps },
             hyperparameters: options.hyperparameters)
+        let sessionStart = loop.completedSteps
         do {
-            func saveCheckpoint(step: Int) throws {
-                try RunCheckpointFile.save(Checkpoint(
-                    step: step, configuration: configuration, elapsedSeconds: elapsedBefore + Date().timeIntervalSince(start),
-                    model: model.checkpointState, sampler: sampler.state, windowSums: sums, stepsInWindow: stepsInWindow,
-                    loggedRows: log.rows), in: directory)
-            }
-            func checkpointIfDue(step: Int) throws {
-                let every = training.checkpointEvery
-                if every > 0, step % every == 0, step < training.steps { try saveCheckpoint(step: step) }
-            }
-            var isStopRequested: Bool { options.stopRequest?.isRequested ?? false }
-            let stopRequest = options.stopRequest
-            let snapshots = RunSnapshots(experiment: experiment, test: data.test, steps: training.steps, directory: directory,
-                                         shouldStop: { stopRequest?.isRequested ?? false })
-
-            try data.train.pixels.withUnsafeBufferPointer { pixels in
-                for step in stride(from: firstStep, through: training.steps, by: 1) {
-                    if isStopRequested || options.stopAfterStep.map({ step > $0 }) ?? false {
-                        status = .interrupted(step: step - 1)
-                        break
-                    }
-                    let indices = sampler.nextBatch()
-                    BatchSampler.gather(rows: indices, of: pixels.baseAddress!, width: width, into: batch)
-                    for (row, index) in indices.enumerated() { batchLabels[row] = trainingLabels[index] }
-                    model.scheduleLearningRates(completedSteps: step - 1)
-                    model.trainStep(batch: batch, labels: batchLabels)
-                    stepsTrained += 1
-                    for (i, metric) in stepMetrics.enumerated() { sums[i] += Double(metric.value) }
-                    stepsInWindow += 1
-                    let diverged = !stepMetrics.allSatisfy { $0.value.isFinite }
-                    if diverged {
-                        status = .diverged(step: step)
-                    } else if let taken = try snapshots?.takeIfDue(step: step, model: model) {
-                        try tensorBoard.took(taken)
-                    }
-                    guard step % training.logEvery == 0 || step == training.steps || diverged else {
-                        try checkpointIfDue(step: step)
-                        continue
-                    }
-                    let averages = sums.map { $0 / Double(stepsInWindow) }
-                    let trainMSE = evaluator.trainMSE(model), heldOutMSE = evaluator.heldOutMSE(model)
-                    var cells = ([Double(step)] + averages + [trainMSE, heldOutMSE]).map { CSVFormat.float($0) }
-                    if !evaluationColumns.isEmpty {
-                        if !diverged, step % training.evalEvery == 0 || step == training.steps {
-                            lastEvaluation = (step, runEvaluator.evaluate(model))
-                        }
-                        let current = lastEvaluation?.step == step ? lastEvaluation?.metrics : nil
-                        cells += evaluationColumns.map { name in
-                            current?.first { $0.name == name }.map { CSVFormat.float($0.value) } ?? ""
-                        }
-                    }
-                    log.append(cells)
-                    try? log.write(to: metricsURL)
-                    try tensorBoard.logged(cells)
-                    let now = Date()
-                    let rate = Double(stepsInWindow) / max(now.timeIntervalSince(windowStart), 1e-9)
-                    if !options.quiet {
-                        let left = TrainingProgress.secondsLeft(step: step, steps: training.steps, trainedSteps: stepsTrained,
-                                                                elapsedSeconds: now.timeIntervalSince(start))
-                        progress(TrainingProgress(step: step, steps: training.steps,
-                                                  metrics: zip(stepMetrics.names, averages).map { Metric(name: $0, value: $1) },
-                                                  heldOutMSE: heldOutMSE, rate: rate, secondsLeft: left))
-                    }
-                    sums = sums.map { _ in 0 }
-                    stepsInWindow = 0
-                    windowStart = now
-                    if diverged { break }
-                    try checkpointIfDue(step: step)
-                }
-            }
-            try log.write(to: metricsURL)
-            let elapsed = Date().timeIntervalSince(start)
-            switch status {
-            case .interrupted(let step):
-                try saveCheckpoint(step: step)
-            case .completed:
-                try saveCheckpoint(step: training.steps)
-                if isStopRequested { status = .interrupted(step: training.steps) }
-            case .diverged:
-                break
-            }
-            var evaluation: [Metric] = []
+            let checkpoints = RunCheckpoints(directory: layout.directory, configuration: configuration,
+                                             every: training.checkpointEvery, steps: training.steps,
+                                             elapsedBefore: elapsedBefore, started: started)
+            let stop = options.stopRequest
+            let session = RunSession(
+                loop: loop, log: log, tensorBoard: tensorBoard, checkpoints: checkpoints,
+                snapshots: RunSnapshots(experiment: experiment, test: data.test, steps: training.steps,
+                                        directory: layout.directory, shouldStop: { stop?.isRequested ?? false }),
+                training: training, options: options, progress: options.quiet ? nil : progress)
+            var status = try session.train(evaluation: &evaluation)
+            try log.write()
+            let trainingSeconds = Date().timeIntervalSince(started)
+            status = try checkpointAtTheEnd(status, checkpoints: checkpoints, loop: loop, log: log,
+                                            steps: training.steps)
+            var written = RunFinish.Written()
             if status == .completed {
-                let finish = try RunFinish(experiment: experiment, evaluator: runEvaluator, stop: options.stopRequest)
-                    .write(model: model, test: data.test, metrics: log.table, directory: directory,
+                written = try RunFinish(experiment: experiment, evaluator: evaluator, stop: stop)
+                    .write(model: model, test: data.test, metrics: log.metrics.table, directory: layout.directory,
                            configuration: configuration, step: training.steps,
-                           computed: lastEvaluation?.step == training.steps ? lastEvaluation?.metrics : nil)
-                evaluation = finish.evaluation
-                if !isStopRequested {
-                    try tensorBoard.finished(step: training.steps, evaluation: evaluation, figures: finish.figures)
+                           computed: evaluation.evaluation(at: training.steps))
+                if isStopRequested {
+                    status = .interrupted(step: training.steps)
+                } else {
+                    try tensorBoard.finished(step: training.steps, evaluation: written.evaluation,
+                                             figures: written.figures)
                 }
-                if isStopRequested { status = .interrupted(step: training.steps) }
             }
             try tensorBoard.ended(status, steps: training.steps)
-            let lastRow = log.table.rows.last ?? []
-            let final = zip(log.columns, lastRow).map { ($0, Double($1) ?? .nan) }
-            let wallTime = elapsedBefore + Date().timeIntervalSince(start)
-            try RunRecord(status, wallTimeSeconds: wallTime).write(in: directory)
-            return RunResult(status: status, outputDirectory: directory, finalMetrics: final, evaluation: evaluation,
-                             stepsPerSecond: Double(stepsTrained) / max(elapsed, 1e-9),
+            let wallTime = elapsedBefore + Date().timeIntervalSince(started)
+            try RunRecord(status, wallTimeSeconds: wallTime).write(in: layout.directory)
+            let lastRow = log.metrics.rows.last ?? []
+            return RunResult(status: status, outputDirectory: layout.directory,
+                             finalMetrics: zip(log.metrics.columns, lastRow).map { ($0, Double($1) ?? .nan) },
+                             evaluation: written.evaluation,
+                             stepsPerSecond: Double(loop.completedSteps - sessionStart) / max(trainingSeconds, 1e-9),
                              dataDescription: data.description, wallTimeSeconds: wallTime)
         } catch {
-            try? tensorBoard.failed(step: firstStep - 1 + stepsTrained)
+            try? tensorBoard.failed(step: loop.completedSteps)
             throw error
         }
     }
 
-    /// The training labels a model sees: a seeded `fraction` of the examples
-    /// keep theirs, the others get −1 ("no label").
-    static func visibleLabels(_ labels: [Int32], fraction: Double, seed: UInt64) -> [Int32] {
-        guard fraction < 1 else { return labels }
-        var order = Array(labels.indices)
-        var random = RandomGenerator(seed: seed, stream: RandomStreams.labelledSubset)
-        random.shuffle(&order)
-        var visible = [Int32](repeating: -1, count: labels.count)
-        for index in order.prefix(Int((fraction * Double(labels.count)).rounded())) { visible[index] = labels[index] }
-        return visible
+    /// Writes the checkpoint a session ends with (none for a diverged run) and returns
+    /// the status: a completed run stopped during that write ends interrupted.
+    private func checkpointAtTheEnd(_ status: RunStatus, checkpoints: RunCheckpoints, loop: TrainingLoop,
+                                    log: RunLog, steps: Int) throws -> RunStatus {
+        switch status {
+        case .interrupted(let step):
+            try checkpoints.save(step: step, loop: loop, log: log)
+            return status
+        case .completed:
+            try checkpoints.save(step: steps, loop: loop, log: log)
+            return isStopRequested ? .interrupted(step: steps) : status
+        case .diverged:
+            return status
+        }
+    }
+
+    private var isStopRequested: Bool { options.stopRequest?.isRequested ?? false }
+
+    /// Sets the process's BLAS threads and elementwise workers when the options choose them.
+    func applyThreadCount() {
+        guard let threads = options.blasThreads else { return }
+        BLAS.threadCount = threads
+        Parallelism.workers = threads
+    }
+
+    /// The experiment's training settings resolved for `train` (epochs to steps).
+    ///
+    /// - Throws: `RunError` when a batch is larger than the training set.
+    private func resolvedTraining(for train: LabeledImages) throws -> TrainingSpec {
+        let training = experiment.training.resolved(trainingExamples: train.count)
+        guard training.batchSize <= train.count else {
+            throw RunError("training.batch_size is \(training.batchSize) but the training set has only \(train.count) examples")
+        }
+        return training
     }
 
     func loadData() throws -> DataSplit {

@@ -1,3 +1,4 @@
+import AAEReport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,7 @@ import Darwin
 /// The kernel drops the lock when its process ends, however it ends, so a
 /// lock file left by a killed process never blocks the next one.
 public final class FolderLock {
-    public static let fileName = ".aae-run.lock"
+    public static let fileName = RunFolderLayout.lockFileName
     private var descriptor: Int32
 
     /// Takes the lock of `directory`.

@@ -6,10 +6,10 @@ import Foundation
 /// atomically so that a kill at any moment leaves the previous checkpoint or
 /// the new one, never a mix.
 public enum RunCheckpointFile {
-    public static let fileName = "checkpoint.bin"
+    public static let fileName = RunFolderLayout.checkpointFileName
 
     public static func url(in directory: URL) -> URL {
-        directory.appendingPathComponent(fileName)
+        RunFolderLayout(directory).checkpoint
     }
 
     public static func save(_ checkpoint: Checkpoint, in directory: URL) throws {

@@ -11,9 +11,9 @@ import Foundation
 /// Each file is written atomically, and holds nothing but the model, the data
 /// and the configuration: the same file and seed give the same bytes.
 public enum RunExport {
-    public static let weightsFileName = "weights.safetensors"
-    public static let codesFileName = "codes.npy"
-    public static let labelsFileName = "labels.npy"
+    public static let weightsFileName = RunFolderLayout.weightsFileName
+    public static let codesFileName = RunFolderLayout.codesFileName
+    public static let labelsFileName = RunFolderLayout.labelsFileName
     /// The version of the weights file's naming and layout, in its metadata.
     public static let formatVersion = 1
     /// How the tensors are laid out, in the weights file's metadata.
@@ -37,7 +37,8 @@ public enum RunExport {
                       in directory: URL) throws -> [URL] {
         let heldOut = evaluator.heldOut
         let codes = evaluator.heldOutCodes(model, of: heldOut)
-        let urls = [weightsFileName, codesFileName, labelsFileName].map { directory.appendingPathComponent($0) }
+        let layout = RunFolderLayout(directory)
+        let urls = [layout.weights, layout.codes, layout.labels]
         try weights(of: model, configuration: configuration, step: step).write(to: urls[0])
         try NumpyArrayFile(codes, shape: [heldOut.count, model.latentDimension]).write(to: urls[1])
         try NumpyArrayFile(heldOut.labels, shape: [heldOut.count]).write(to: urls[2])
@@ -54,10 +55,7 @@ extension ExperimentRunner {
     ///   checkpoint, the checkpoint is not of the last step, or it was trained
     ///   with other settings than `experiment`'s.
     public func export() throws -> [URL] {
-        if let threads = options.blasThreads {
-            BLAS.threadCount = threads
-            Parallelism.workers = threads
-        }
+        applyThreadCount()
         let directory = outputDirectory
         let lock = try FolderLock(directory: directory)
         defer { lock.release() }
@@ -73,7 +71,7 @@ extension ExperimentRunner {
         let configuration = resolvedYAML(experiment)
         guard checkpoint.configuration == configuration else {
             throw RunError("the checkpoint in \(directory.path) was trained with other settings than its "
-                           + "config.resolved.yaml; export the folder the checkpoint belongs to")
+                           + "\(RunFolderLayout.configurationFileName); export the folder the checkpoint belongs to")
         }
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
         try model.restore(checkpoint.model)

@@ -31,11 +31,11 @@ struct RunFinish {
         if experiment.report.evaluation {
             guard let computed = computed ?? evaluator.evaluate(model, stop: stop) else { return written }
             written.evaluation = computed
-            try RunEvaluator.write(computed, to: directory.appendingPathComponent("eval.csv"))
+            try RunEvaluator.write(computed, to: RunFolderLayout(directory).evaluation)
         }
         if stop?.isRequested ?? false { return written }
         try RunExport.write(model: model, evaluator: evaluator, configuration: configuration, step: step, in: directory)
-        var figureRandom = RandomGenerator(seed: experiment.seed, stream: RunFigures.randomStream)
+        var figureRandom = RandomGenerator(seed: experiment.seed, stream: RandomStreams.figures)
         written.figures = try RunFigures.writeAll(
             model: model, test: test, scale: experiment.data.scale, metrics: metrics, directory: directory,
             title: experiment.name, random: &figureRandom, plots: Set(experiment.report.plots),

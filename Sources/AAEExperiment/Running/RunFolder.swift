@@ -23,12 +23,15 @@ import Darwin
 /// snapshots it took before it stopped). So a folder never shows figures the
 /// run did not draw.
 final class RunFolder {
-    static let configurationFileName = "config.resolved.yaml"
-    /// The files a run writes besides config.resolved.yaml, status.csv and checkpoint.bin.
-    static let resultFileNames = ["metrics.csv", "eval.csv"] + RunFigures.fileNames
-        + [RunExport.weightsFileName, RunExport.codesFileName, RunExport.labelsFileName]
+    static let configurationFileName = RunFolderLayout.configurationFileName
+    /// The files a run writes besides config.resolved.yaml, status.csv, checkpoint.bin and
+    /// metrics.csv, which a resumed run keeps.
+    static let resultFileNames = [RunFolderLayout.evaluationFileName] + RunFigures.fileNames
+        + [RunFolderLayout.weightsFileName, RunFolderLayout.codesFileName, RunFolderLayout.labelsFileName]
 
     let directory: URL
+    /// The names of the folder's files.
+    var layout: RunFolderLayout { RunFolderLayout(directory) }
     /// The checkpoint the run continues from; nil when it starts at step 1.
     let checkpoint: Checkpoint?
     private let lock: FolderLock
@@ -75,10 +78,10 @@ final class RunFolder {
     /// Writes config.resolved.yaml and removes the files of an earlier run
     /// that this one might not rewrite; the run is committed to the folder from here on.
     func begin() throws {
-        try AtomicFile.write(configuration, to: directory.appendingPathComponent(Self.configurationFileName))
+        try AtomicFile.write(configuration, to: layout.configuration)
         hasBegun = true
-        var stale = [RunRecord.fileName] + Self.resultFileNames.filter { $0 != "metrics.csv" }
-        if checkpoint == nil { stale += ["metrics.csv", RunCheckpointFile.fileName] }
+        var stale = [RunFolderLayout.statusFileName] + Self.resultFileNames
+        if checkpoint == nil { stale += [RunFolderLayout.metricsFileName, RunFolderLayout.checkpointFileName] }
         for name in stale + Self.orphanedTemporaryFiles(in: directory) {
             Self.removeFile(directory.appendingPathComponent(name))
         }
@@ -101,7 +104,8 @@ final class RunFolder {
     /// mid-write (`.<name>.tmp-XXXXXX`) of the files a run writes; with the
     /// lock held, none of them belongs to a write in progress.
     static func orphanedTemporaryFiles(in directory: URL) -> [String] {
-        let names = [configurationFileName, RunRecord.fileName, RunCheckpointFile.fileName] + resultFileNames
+        let names = [configurationFileName, RunFolderLayout.statusFileName, RunFolderLayout.checkpointFileName,
+                     RunFolderLayout.metricsFileName] + resultFileNames
         let prefixes = names.map { ".\($0).tmp-" }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return entries.filter { entry in prefixes.contains { entry.hasPrefix($0) } }.sorted()
@@ -110,7 +114,7 @@ final class RunFolder {
     /// A description of the other experiment whose run `directory` holds; nil
     /// when it holds none, or a run of the experiment called `name`.
     private static func otherExperiment(in directory: URL, name: String, configuration: String) -> String? {
-        let file = directory.appendingPathComponent(configurationFileName)
+        let file = RunFolderLayout(directory).configuration
         guard let text = try? String(contentsOf: file, encoding: .utf8), text != configuration else { return nil }
         guard let existing = try? ExperimentReader.parse(Data(text.utf8), file: file.path) else {
             return "an experiment this version cannot read (its \(configurationFileName) is invalid)"

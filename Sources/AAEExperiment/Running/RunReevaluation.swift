@@ -1,4 +1,5 @@
 import AAECore
+import AAEReport
 import Foundation
 
 extension ExperimentRunner {
@@ -14,10 +15,7 @@ extension ExperimentRunner {
     ///   checkpoint was trained with settings other than `experiment`'s
     ///   (apart from `eval`).
     public func reevaluate() throws -> [Metric] {
-        if let threads = options.blasThreads {
-            BLAS.threadCount = threads
-            Parallelism.workers = threads
-        }
+        applyThreadCount()
         let directory = outputDirectory
         let sweep = EnclosingSweep(runDirectory: directory)
         let locks = try FolderLock.all([directory] + (sweep.map { [$0.directory] } ?? []))
@@ -41,7 +39,7 @@ extension ExperimentRunner {
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
         try model.restore(checkpoint.model)
         let metrics = RunEvaluator(experiment: experiment, data: data).evaluate(model)
-        try RunEvaluator.write(metrics, to: directory.appendingPathComponent("eval.csv"))
+        try RunEvaluator.write(metrics, to: RunFolderLayout(directory).evaluation)
         try RunTensorBoard.rewrite(directory: directory, evaluation: metrics, step: steps,
                                    record: RunRecord.read(in: directory),
                                    hyperparameters: try sweep?.hyperparameters(ofRun: directory) ?? [])

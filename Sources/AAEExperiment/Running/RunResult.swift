@@ -1,4 +1,5 @@
 import AAECore
+import AAEReport
 import Foundation
 
 /// How a run ended.
@@ -17,12 +18,12 @@ public enum RunStatus: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// One word: `completed`, `diverged` or `interrupted`.
-    public var name: String {
+    /// The state status.csv records for it.
+    public var state: RunState {
         switch self {
-        case .completed: return "completed"
-        case .diverged: return "diverged"
-        case .interrupted: return "interrupted"
+        case .completed: return .completed
+        case .diverged: return .diverged
+        case .interrupted: return .interrupted
         }
     }
 }

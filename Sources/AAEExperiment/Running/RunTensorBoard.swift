@@ -51,18 +51,18 @@ final class RunTensorBoard {
     /// was interrupted). What `aae-run eval` does after rewriting eval.csv.
     static func rewrite(directory: URL, evaluation: [Metric], step: Int, record: RunRecord?,
                         hyperparameters: [(name: String, value: HParamValue)]) throws {
-        let metrics = try CSVTable.read(from: directory.appendingPathComponent("metrics.csv"))
+        let metrics = try CSVTable.read(from: RunFolderLayout(directory).metrics)
         let log = try RunTensorBoard(directory: directory, columns: metrics.header, loggedRows: metrics.rows,
                                      snapshots: RunSnapshots.taken(in: directory).filter { $0.step <= step },
                                      hyperparameters: hyperparameters)
-        let figures = RunFigures.fileNames.map { directory.appendingPathComponent($0) }
+        let figures = RunFigures.fileNames.map { RunFolderLayout(directory).file($0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
         try log.finished(step: step, evaluation: evaluation, figures: figures)
         switch record?.status {
-        case "completed": try log.ended(.completed, steps: step)
-        case "diverged": try log.ended(.diverged(step: record?.divergedAtStep ?? step), steps: step)
-        case "failed": try log.failed(step: step)
-        default: break
+        case .completed: try log.ended(.completed, steps: step)
+        case .diverged: try log.ended(.diverged(step: record?.divergedAtStep ?? step), steps: step)
+        case .failed: try log.failed(step: step)
+        case .interrupted, .pending, .running, nil: break
         }
     }
 

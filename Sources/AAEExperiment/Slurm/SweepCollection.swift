@@ -1,3 +1,4 @@
+import AAEReport
 import Foundation
 
 /// The collect step of a sweep whose runs were trained elsewhere (SLURM's
@@ -28,10 +29,9 @@ public enum SweepCollection {
         plan.runs.map { run -> SweepRunEntry in
             let folder = plan.directory(of: run)
             if let record = RunRecord.read(in: folder) { return SweepRunEntry(directory: folder, record: record) }
-            let started = ["metrics.csv", RunCheckpointFile.fileName].contains {
-                FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
-            }
-            return SweepRunEntry(status: started ? "interrupted" : SweepRunEntry.pending.status)
+            let layout = RunFolderLayout(folder)
+            let started = [layout.metrics, layout.checkpoint].contains { FileManager.default.fileExists(atPath: $0.path) }
+            return SweepRunEntry(status: started ? .interrupted : .pending)
         }
     }
 }

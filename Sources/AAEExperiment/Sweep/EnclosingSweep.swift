@@ -36,7 +36,7 @@ struct EnclosingSweep {
         let entries = plan.runs.map { run -> SweepRunEntry in
             let folder = plan.directory(of: run)
             if let record = RunRecord.read(in: folder) { return SweepRunEntry(directory: folder, record: record) }
-            return SweepRunEntry(status: statuses[run.id] ?? SweepRunEntry.pending.status)
+            return SweepRunEntry(status: statuses[run.id].flatMap(RunState.init(word:)) ?? .pending)
         }
         let summary = SweepSummary(plan: plan, entries: entries)
         try summary.write()

@@ -8,9 +8,6 @@ import Foundation
 /// Random points are drawn from the search's own seed, so the list is the same
 /// on every expansion, whatever else the sweep does.
 public enum SweepExpansion {
-    /// The stream random searches draw from.
-    static let randomStream: UInt64 = 0x5357_4545
-
     /// The assignments of every run, in expansion order.
     public static func points(of sweep: SweepSpec) -> [[SweepAssignment]] {
         var factors: [[[SweepAssignment]]] = sweep.grid.map { axis in
@@ -37,7 +34,7 @@ public enum SweepExpansion {
 
     /// `random.samples` points, each key drawn in the order of the space.
     static func draws(_ random: SweepSpec.RandomSearch) -> [[SweepAssignment]] {
-        var generator = RandomGenerator(seed: random.seed, stream: randomStream)
+        var generator = RandomGenerator(seed: random.seed, stream: RandomStreams.sweepSearch)
         return (0..<random.samples).map { _ in
             random.space.map { dimension in
                 SweepAssignment(keyPath: dimension.key.path, value: draw(dimension.distribution, &generator))

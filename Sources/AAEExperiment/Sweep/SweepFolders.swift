@@ -9,7 +9,7 @@ extension SweepPlan {
     func prepareFolders() throws {
         var conflicts: [String] = []
         for run in runs {
-            let config = directory(of: run).appendingPathComponent("config.resolved.yaml")
+            let config = RunFolderLayout(directory(of: run)).configuration
             if let existing = try? String(contentsOf: config, encoding: .utf8), existing != resolvedYAML(run.experiment) {
                 conflicts.append(run.id)
             }
@@ -26,7 +26,7 @@ extension SweepPlan {
         }
         for run in runs {
             try AtomicFile.write(resolvedYAML(run.experiment),
-                                 to: directory(of: run).appendingPathComponent("config.resolved.yaml"))
+                                 to: RunFolderLayout(directory(of: run)).configuration)
         }
     }
 }

@@ -103,7 +103,7 @@ public struct SweepPlan: Sendable {
         var runs: [Run] = []
         for row in table.rows {
             let id = row[0]
-            let config = directory.appendingPathComponent(id).appendingPathComponent("config.resolved.yaml")
+            let config = RunFolderLayout(directory.appendingPathComponent(id)).configuration
             guard FileManager.default.fileExists(atPath: config.path) else {
                 throw SweepError("\(config.path) is missing: run the sweep again from its experiment file")
             }

@@ -31,12 +31,12 @@ struct SweepProgress {
     mutating func ended(_ id: String, entry: SweepRunEntry, at time: Date) -> String {
         if let start = running.removeValue(forKey: id) { durations.append(time.timeIntervalSince(start)) }
         switch entry.status {
-        case "failed": failed += 1
-        case "interrupted": break
+        case .failed: failed += 1
+        case .interrupted: break
         default: finished += 1
         }
-        var line = "\(entry.status == "completed" ? "done " : entry.status) \(id)"
-        if entry.status == "diverged" { line += " at step \(entry.divergedAtStep)" }
+        var line = "\(entry.status == .completed ? "done " : entry.status.word) \(id)"
+        if entry.status == .diverged { line += " at step \(entry.divergedAtStep)" }
         for name in Self.shownMetrics {
             if let value = entry.value(of: name), !value.isEmpty { line += "  \(name) \(value)" }
         }

@@ -5,7 +5,7 @@ import Foundation
 /// ended, its final metrics, best held-out error, evaluation and wall time,
 /// read from its folder.
 struct SweepRunEntry: Equatable {
-    var status: String
+    var status: RunState
     var divergedAtStep = ""
     /// The last metrics.csv row, by column.
     var finalMetrics: [(name: String, value: String)] = []
@@ -16,8 +16,8 @@ struct SweepRunEntry: Equatable {
     var wallTime = ""
     var error = ""
 
-    static let pending = SweepRunEntry(status: "pending")
-    static let running = SweepRunEntry(status: "running")
+    static let pending = SweepRunEntry(status: .pending)
+    static let running = SweepRunEntry(status: .running)
 
     /// The entry of a run that ended with `record`, completed with what its folder holds.
     init(directory: URL, record: RunRecord) {
@@ -25,19 +25,20 @@ struct SweepRunEntry: Equatable {
         divergedAtStep = record.divergedAtStep.map(String.init) ?? ""
         wallTime = CSVFormat.float(record.wallTimeSeconds)
         error = record.error
-        if let metrics = try? CSVTable.read(from: directory.appendingPathComponent("metrics.csv")),
+        let layout = RunFolderLayout(directory)
+        if let metrics = try? CSVTable.read(from: layout.metrics),
            let last = metrics.rows.last {
             finalMetrics = zip(metrics.header, last).map { (name: $0, value: $1) }
             let heldOut = metrics.column(named: "heldout_recon_mse")?.compactMap(Double.init).filter { !$0.isNaN } ?? []
             bestHeldOutMSE = heldOut.min().map(CSVFormat.float) ?? ""
         }
-        if let evaluation = try? CSVTable.read(from: directory.appendingPathComponent("eval.csv")),
+        if let evaluation = try? CSVTable.read(from: layout.evaluation),
            evaluation.header.first == "metric", evaluation.header.count >= 2 {
             self.evaluation = evaluation.rows.map { (name: $0[0], value: $0[1]) }
         }
     }
 
-    init(status: String) {
+    init(status: RunState) {
         self.status = status
     }
 

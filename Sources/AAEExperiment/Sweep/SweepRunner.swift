@@ -96,7 +96,7 @@ public final class SweepRunner {
                 let result = try ExperimentRunner(experiment: run.experiment, options: runOptions).run()
                 record = RunRecord(result.status, wallTimeSeconds: result.wallTimeSeconds)
             } catch {
-                record = RunRecord(status: "failed", wallTimeSeconds: Date().timeIntervalSince(start), error: FileErrorMessage.describe(error))
+                record = RunRecord(status: .failed, wallTimeSeconds: Date().timeIntervalSince(start), error: FileErrorMessage.describe(error))
                 try? record.write(in: directory)
             }
             finish(index, entry: SweepRunEntry(directory: directory, record: record))

@@ -32,7 +32,7 @@ struct SweepSummary {
             let metrics = Dictionary(entry.finalMetrics.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
             let evaluation = Dictionary(entry.evaluation.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
             return [run.id] + run.values + (showsSeed ? [String(run.experiment.seed)] : [])
-                + [entry.status, entry.divergedAtStep] + metricNames.map { metrics[$0] ?? "" } + [entry.bestHeldOutMSE]
+                + [entry.status.word, entry.divergedAtStep] + metricNames.map { metrics[$0] ?? "" } + [entry.bestHeldOutMSE]
                 + evaluationNames.map { evaluation[$0] ?? "" } + [entry.wallTime, entry.error]
         }
         return CSVTable(header: header, rows: rows)

@@ -6,8 +6,8 @@ import Foundation
 /// (a folder holding `metrics.csv`) and a sweep folder (a folder holding `summary.csv`
 /// or run folders) are.
 enum ResultsLayout {
-    static let metricsFile = "metrics.csv"
-    static let evalFile = "eval.csv"
+    static let metricsFile = RunFolderLayout.metricsFileName
+    static let evalFile = RunFolderLayout.evaluationFileName
     static let summaryFile = "summary.csv"
 
     static func isDirectory(_ url: URL) -> Bool {

@@ -6,10 +6,11 @@ import Foundation
 /// "unreadable" run, so one broken run never hides all the others.
 enum ExperimentScanner {
     /// The PNGs every run writes, in the order the index shows them; others follow by name.
-    static let preferredImages = ["latent_scatter.png", "reconstructions.png", "samples.png",
-                                  "manifold.png", "losses.png"]
+    static let preferredImages = [RunFolderLayout.latentScatterFigureFileName,
+                                  RunFolderLayout.reconstructionsFigureFileName, RunFolderLayout.samplesFigureFileName,
+                                  RunFolderLayout.manifoldFigureFileName, RunFolderLayout.lossesFigureFileName]
     /// Data files of a run folder worth linking to, in the order shown.
-    static let linkedFiles = ["config.resolved.yaml", ResultsLayout.metricsFile, ResultsLayout.evalFile]
+    static let linkedFiles = [RunFolderLayout.configurationFileName, ResultsLayout.metricsFile, ResultsLayout.evalFile]
     /// Columns of summary.csv shown besides parameters and status.
     static let summaryExtras = ["wall_time_s"]
 
@@ -100,7 +101,7 @@ enum ExperimentScanner {
             if let last = metrics.rows.last {
                 run.finalMetrics = zip(metrics.header, last).map { IndexedValue(name: $0, value: $1) }
                 let diverged = last.contains { Double($0).map { !$0.isFinite } ?? false }
-                run.status = diverged ? "diverged" : "completed"
+                run.status = (diverged ? RunState.diverged : .completed).word
             } else {
                 run.status = "empty"
             }

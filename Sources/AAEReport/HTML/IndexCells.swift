@@ -38,10 +38,9 @@ enum IndexCells {
     }
 
     private static func statusClass(_ status: String) -> String {
-        let word = status.lowercased()
-        if word.hasPrefix("completed") { return " ok" }
-        if ["diverged", "failed", "error", "unreadable"].contains(where: word.hasPrefix) { return " bad" }
-        return ""
+        let word = String(status.lowercased().prefix { $0.isLetter })
+        if let state = RunState(word: word) { return state == .completed ? " ok" : state.isBad ? " bad" : "" }
+        return ["error", "unreadable"].contains(word) ? " bad" : ""
     }
 
     /// Integers as they are, other finite numbers with four significant digits.

@@ -20,7 +20,8 @@ public struct EvaluationTable {
     /// Reads `eval.csv` (and the last step of `metrics.csv`) of each run folder.
     public init(runDirectories: [URL]) throws {
         rows = try runDirectories.map { directory in
-            let evaluationURL = directory.appendingPathComponent("eval.csv")
+            let layout = RunFolderLayout(directory)
+            let evaluationURL = layout.evaluation
             guard FileManager.default.fileExists(atPath: evaluationURL.path) else {
                 throw EvaluationTableError.noEvaluation(run: directory.path, status: Self.status(of: directory))
             }
@@ -34,7 +35,7 @@ public struct EvaluationTable {
             for row in evaluation.rows where row.count >= 2 {
                 values[row[0]] = (Double(row[1]) ?? .nan, row.count > 2 ? Double(row[2]) : nil)
             }
-            let metrics = try? CSVTable.read(from: directory.appendingPathComponent("metrics.csv"))
+            let metrics = try? CSVTable.read(from: layout.metrics)
             let steps = metrics?.rows.last?.first ?? ""
             return (directory.lastPathComponent, steps, values)
         }
@@ -42,7 +43,7 @@ public struct EvaluationTable {
 
     /// The status a run folder's status.csv records, nil when it has none.
     private static func status(of directory: URL) -> String? {
-        (try? CSVTable.read(from: directory.appendingPathComponent("status.csv")))?.column(named: "status")?.first
+        (try? CSVTable.read(from: RunFolderLayout(directory).status))?.column(named: "status")?.first
     }
 
     /// The table in Markdown; a metric a run does not report is shown as `—`.

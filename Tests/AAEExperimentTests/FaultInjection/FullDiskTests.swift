@@ -23,7 +23,7 @@ final class FullDiskTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("No space left on device"), outcome.stderr)
         XCTAssertFalse(outcome.stderr.contains("Error Domain="), outcome.stderr)
         let record = try XCTUnwrap(RunRecord.read(in: folder), "status.csv of the failed run")
-        XCTAssertEqual(record.status, "failed")
+        XCTAssertEqual(record.status, .failed)
         XCTAssertTrue(record.error.contains("No space left on device"), record.error)
         XCTAssertEqual(RunFolderLeftovers.temporaryFiles(in: folder), [])
     }

@@ -99,11 +99,11 @@ final class RunFolderTests: XCTestCase {
         let outcome = AAERunChild.wait(child)
         XCTAssertEqual(outcome.status, 130, outcome.stderr)
         XCTAssertTrue(outcome.stdout.contains("interrupted after step 20 of 20 steps"), outcome.stdout)
-        XCTAssertEqual(RunRecord.read(in: folder)?.status, "interrupted")
+        XCTAssertEqual(RunRecord.read(in: folder)?.status, .interrupted)
 
         let resumed = try AAERunChild.run(["resume", folder.path], in: workspace.url)
         XCTAssertEqual(resumed.status, 0, resumed.stderr)
-        XCTAssertEqual(RunRecord.read(in: folder)?.status, "completed")
+        XCTAssertEqual(RunRecord.read(in: folder)?.status, .completed)
     }
 }
 

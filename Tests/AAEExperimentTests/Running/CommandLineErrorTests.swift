@@ -1,4 +1,5 @@
 import AAEExperiment
+import AAEReport
 import Foundation
 import XCTest
 
@@ -170,6 +171,6 @@ final class CommandLineErrorTests: XCTestCase {
         child.waitUntilExit()
         XCTAssertEqual(child.terminationStatus, 130)
         XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.path("run/eval.csv")))
-        XCTAssertEqual(RunRecord.read(in: workspace.url.appendingPathComponent("run"))?.status, "interrupted")
+        XCTAssertEqual(RunRecord.read(in: workspace.url.appendingPathComponent("run"))?.status, .interrupted)
     }
 }

@@ -71,7 +71,7 @@ final class FiguresTests: XCTestCase {
 
     @discardableResult
     private func writeAll(_ model: TilingModel, into directory: URL, seed: UInt64 = 1) throws -> [String] {
-        var random = RandomGenerator(seed: seed, stream: RunFigures.randomStream)
+        var random = RandomGenerator(seed: seed, stream: RandomStreams.figures)
         return try RunFigures.writeAll(model: model, test: test, scale: .symmetric, metrics: metrics,
                                        directory: directory, title: "tiling", random: &random)
             .map(\.lastPathComponent)
@@ -229,11 +229,11 @@ final class FiguresTests: XCTestCase {
     func testTheTSNEProjectionDrawsWideCodesWithoutChangingTheOtherFigures() throws {
         let pca = try makeDirectory(), tsne = try makeDirectory()
         let model = TilingModel(latentDimension: 8)
-        var random = RandomGenerator(seed: 1, stream: RunFigures.randomStream)
+        var random = RandomGenerator(seed: 1, stream: RandomStreams.figures)
         try RunFigures.writeAll(model: model, test: test, scale: .symmetric, metrics: metrics, directory: pca,
                                 title: "tiling", random: &random)
         let options = FigureOptions(projection: .tsne, tsne: TSNESpec(perplexity: 10, iterations: 100), seed: 1)
-        random = RandomGenerator(seed: 1, stream: RunFigures.randomStream)
+        random = RandomGenerator(seed: 1, stream: RandomStreams.figures)
         try RunFigures.writeAll(model: model, test: test, scale: .symmetric, metrics: metrics, directory: tsne,
                                 title: "tiling", random: &random, options: options)
         let scatter = { (directory: URL) in try Data(contentsOf: directory.appendingPathComponent("latent_scatter.png")) }
@@ -243,7 +243,7 @@ final class FiguresTests: XCTestCase {
                            try Data(contentsOf: tsne.appendingPathComponent(name)), name)
         }
         let again = try makeDirectory()
-        random = RandomGenerator(seed: 1, stream: RunFigures.randomStream)
+        random = RandomGenerator(seed: 1, stream: RandomStreams.figures)
         try RunFigures.writeAll(model: model, test: test, scale: .symmetric, metrics: metrics, directory: again,
                                 title: "tiling", random: &random, options: options)
         XCTAssertEqual(try scatter(tsne), try scatter(again), "the embedding is deterministic from the seed")

@@ -112,13 +112,13 @@ final class SlurmSubmissionTests: XCTestCase {
         let shard = try SweepShard(index: 0, count: 2)
         let outcome = try SweepRunner(plan: plan, options: SweepOptions(jobs: 1, dataDirectory: SweepWorkspace.dataDirectory.path,
                                                                         shard: shard)).run()
-        XCTAssertEqual(outcome.statuses, ["completed", "completed"])
+        XCTAssertEqual(outcome.statuses, [.completed, .completed])
         XCTAssertEqual(try summary(of: plan).column(named: "status"), Array(repeating: "pending", count: 4),
                        "a shard wrote the sweep's summary")
         try Data("step\n".utf8).write(to: plan.directory(of: plan.runs[2]).appendingPathComponent("metrics.csv"))
         let collected = try SweepCollection.collect(plan)
-        XCTAssertEqual(collected.statuses, ["completed", "completed", "interrupted", "pending"])
-        XCTAssertEqual(try summary(of: plan).column(named: "status"), collected.statuses)
+        XCTAssertEqual(collected.statuses, [.completed, .completed, .interrupted, .pending])
+        XCTAssertEqual(try summary(of: plan).column(named: "status"), collected.statuses.map(\.word))
     }
 
     func testALockRefusedByTheFilesystemSaysSoWithTheFix() {

@@ -126,7 +126,7 @@ final class SlurmSweepTests: XCTestCase {
         try calibration.write("one.yaml", sweep(steps: 400).replacingOccurrences(of: "[2, 3]", with: "[2]")
             .replacingOccurrences(of: "[0.001, 0.002]", with: "[0.001]"))
         let start = Date()
-        XCTAssertEqual(try calibration.run(calibration.plan("one.yaml"), jobs: 1).statuses, ["completed"])
+        XCTAssertEqual(try calibration.run(calibration.plan("one.yaml"), jobs: 1).statuses, [.completed])
         let steps = max(400, Int(400 * 30 / max(Date().timeIntervalSince(start), 0.01)) / 100 * 100)
         let reference = try reference(steps: steps)
 
@@ -156,7 +156,7 @@ final class SlurmSweepTests: XCTestCase {
         XCTAssertEqual(summary.column(named: "status"), ["completed", "failed", "completed", "failed"])
         XCTAssertTrue(summary.column(named: "error")?[1].contains("batch_size") ?? false, "\(summary.rows[1])")
         let record = try XCTUnwrap(RunRecord.read(in: URL(fileURLWithPath: workspace.path("cluster/latent_dim=2,train_size=20"))))
-        XCTAssertEqual(record.status, "failed")
+        XCTAssertEqual(record.status, .failed)
         let collectLog = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: workspace.path("cluster/.slurm/logs"))
             .first { $0.hasPrefix("collect") })
         let collected = try String(contentsOfFile: workspace.path("cluster/.slurm/logs/\(collectLog)"), encoding: .utf8)
@@ -175,8 +175,8 @@ final class SlurmSweepTests: XCTestCase {
 
         let plan = try FrozenSweep.load(directory: URL(fileURLWithPath: workspace.path("cluster")))
         let records = plan.runs.map { RunRecord.read(in: plan.directory(of: $0))?.status }
-        XCTAssertTrue(records.contains("interrupted"), "\(records)")
-        XCTAssertFalse(records.contains("failed"), "\(records)")
+        XCTAssertTrue(records.contains(.interrupted), "\(records)")
+        XCTAssertFalse(records.contains(.failed), "\(records)")
         let resumed = try aaeRun(["resume", workspace.path("cluster"), "--jobs", "2", "--data-dir", SweepWorkspace.dataDirectory.path])
         XCTAssertEqual(resumed.status, 0, resumed.text)
         XCTAssertEqual(try statuses(workspace, "cluster"), Array(repeating: "completed", count: 4))

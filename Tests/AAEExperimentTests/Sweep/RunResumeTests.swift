@@ -37,12 +37,12 @@ final class RunResumeTests: XCTestCase {
         let interrupted = try run(experiment(), in: stopped, stopAfterStep: 33)
         XCTAssertEqual(interrupted.status, .interrupted(step: 33))
         XCTAssertEqual(try RunCheckpointFile.load(in: stopped)?.step, 33)
-        XCTAssertEqual(RunRecord.read(in: stopped)?.status, "interrupted")
+        XCTAssertEqual(RunRecord.read(in: stopped)?.status, .interrupted)
         XCTAssertFalse(FileManager.default.fileExists(atPath: stopped.appendingPathComponent("eval.csv").path))
 
         let resumed = try run(experiment(), in: stopped, resume: true)
         XCTAssertEqual(resumed.status, .completed)
-        XCTAssertEqual(RunRecord.read(in: stopped)?.status, "completed")
+        XCTAssertEqual(RunRecord.read(in: stopped)?.status, .completed)
         assertSameFiles(try files(stopped), try files(reference))
         XCTAssertEqual(try RunCheckpointFile.load(in: stopped)?.step, 70)
     }

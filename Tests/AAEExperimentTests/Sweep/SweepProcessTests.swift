@@ -69,13 +69,13 @@ final class SweepProcessTests: XCTestCase {
         for (run, status) in zip(plan.runs, statuses) where status == "interrupted" {
             let checkpoint = try XCTUnwrap(RunCheckpointFile.load(in: plan.directory(of: run)))
             XCTAssertLessThan(checkpoint.step, 4000)
-            XCTAssertEqual(RunRecord.read(in: plan.directory(of: run))?.status, "interrupted")
+            XCTAssertEqual(RunRecord.read(in: plan.directory(of: run))?.status, .interrupted)
         }
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: plan.outputDirectory.path)
             .filter { $0.contains(".tmp-") }
         XCTAssertEqual(leftovers, [])
 
         let resumed = try workspace.run(SweepPlan.resuming(directory: plan.outputDirectory), jobs: 2)
-        XCTAssertEqual(resumed.statuses, Array(repeating: "completed", count: 4))
+        XCTAssertEqual(resumed.statuses, Array(repeating: RunState.completed, count: 4))
     }
 }

@@ -46,7 +46,7 @@ final class SweepRunnerTests: XCTestCase {
         try workspace.write("sweep.yaml", tinySweepExperiment)
         let plan = try workspace.plan("sweep.yaml")
         let outcome = try workspace.run(plan, jobs: 2)
-        XCTAssertEqual(outcome.statuses, Array(repeating: "completed", count: 4))
+        XCTAssertEqual(outcome.statuses, Array(repeating: RunState.completed, count: 4))
         XCTAssertTrue(outcome.text.hasPrefix("4 runs: 4 completed\n"), outcome.text)
         let table = try summary(of: plan)
         XCTAssertEqual(Array(table.header.prefix(7)),
@@ -77,7 +77,7 @@ final class SweepRunnerTests: XCTestCase {
         let plan = try workspace.plan("sweep.yaml")
         XCTAssertEqual(plan.runs.map(\.id), ["optimizer=adam_lr_0.001", "optimizer=sgd_lr_1e6", "optimizer=rmsprop"])
         let outcome = try workspace.run(plan, jobs: 2)
-        XCTAssertEqual(outcome.statuses, ["completed", "diverged", "completed"])
+        XCTAssertEqual(outcome.statuses, [.completed, .diverged, .completed])
         XCTAssertEqual(outcome.exitCode, 3)
         XCTAssertTrue(outcome.text.contains("2 completed, 1 diverged"), outcome.text)
         let table = try summary(of: plan)
@@ -94,15 +94,15 @@ final class SweepRunnerTests: XCTestCase {
         let blocked = plan.directory(of: plan.runs[1]).appendingPathComponent("metrics.csv")
         try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: true)
         let outcome = try workspace.run(plan, jobs: 2)
-        XCTAssertEqual(outcome.statuses, ["completed", "failed", "completed", "completed"])
+        XCTAssertEqual(outcome.statuses, [.completed, .failed, .completed, .completed])
         XCTAssertEqual(outcome.exitCode, 1)
         XCTAssertTrue(outcome.text.contains("3 completed, 1 failed"), outcome.text)
         let error = try XCTUnwrap(summary(of: plan).column(named: "error")?[1])
         XCTAssertTrue(error.contains("metrics.csv"), error)
-        XCTAssertEqual(RunRecord.read(in: plan.directory(of: plan.runs[1]))?.status, "failed")
+        XCTAssertEqual(RunRecord.read(in: plan.directory(of: plan.runs[1]))?.status, .failed)
 
         try FileManager.default.removeItem(at: blocked)
-        XCTAssertEqual(try workspace.run(plan, jobs: 2).statuses, Array(repeating: "completed", count: 4))
+        XCTAssertEqual(try workspace.run(plan, jobs: 2).statuses, Array(repeating: RunState.completed, count: 4))
     }
 
     func testASecondSweepOnTheSameFolderIsRefused() throws {
@@ -125,7 +125,7 @@ final class SweepRunnerTests: XCTestCase {
         _ = try workspace.run(reference, jobs: 2)
 
         let stopped = try workspace.run(plan, jobs: 2, stopAfterStep: 33)
-        XCTAssertEqual(stopped.statuses, Array(repeating: "interrupted", count: 4))
+        XCTAssertEqual(stopped.statuses, Array(repeating: RunState.interrupted, count: 4))
         XCTAssertEqual(stopped.exitCode, 130)
         XCTAssertTrue(stopped.text.contains("continue with: aae-run resume"), stopped.text)
         XCTAssertEqual(try summary(of: plan).column(named: "status"), Array(repeating: "interrupted", count: 4))
@@ -159,7 +159,7 @@ final class SweepRunnerTests: XCTestCase {
         let stop = StopRequest()
         stop.request()
         let outcome = try workspace.run(plan, jobs: 2, stop: stop)
-        XCTAssertEqual(outcome.statuses, Array(repeating: "pending", count: 4))
+        XCTAssertEqual(outcome.statuses, Array(repeating: RunState.pending, count: 4))
         XCTAssertEqual(outcome.exitCode, 130)
         XCTAssertTrue(outcome.text.contains("4 not started"), outcome.text)
     }

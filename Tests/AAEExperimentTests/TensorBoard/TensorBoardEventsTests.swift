@@ -97,7 +97,7 @@ final class TensorBoardEventsTests: XCTestCase {
         let workspace = try SweepWorkspace()
         try workspace.write("sweep.yaml", Self.sweepFile)
         let plan = try workspace.plan("sweep.yaml")
-        XCTAssertEqual(try workspace.run(plan, jobs: 2).statuses, Array(repeating: "completed", count: 4))
+        XCTAssertEqual(try workspace.run(plan, jobs: 2).statuses, Array(repeating: RunState.completed, count: 4))
 
         let runs = try read(plan.outputDirectory, with: interpreter)
         XCTAssertEqual(Set(runs.keys), Set(["tb"] + plan.runs.map { "\($0.id)/tb" }))
@@ -132,7 +132,7 @@ final class TensorBoardEventsTests: XCTestCase {
         let failing = plan.directory(of: plan.runs[1])
         try FileManager.default.createDirectory(at: failing.appendingPathComponent("metrics.csv"),
                                                 withIntermediateDirectories: true)
-        XCTAssertEqual(try workspace.run(plan, jobs: 1).statuses, ["completed", "failed"])
+        XCTAssertEqual(try workspace.run(plan, jobs: 1).statuses, [.completed, .failed])
         let before = try XCTUnwrap(read(plan.outputDirectory, with: interpreter)["\(plan.runs[1].id)/tb"])
         XCTAssertEqual(before.session_end, 2, "a run that threw after it began writing ends with STATUS_FAILURE")
 

@@ -4,14 +4,10 @@ import AAECore
 /// projection of wide codes in the latent scatter, and what the t-SNE projection needs
 /// beyond its settings (a seed for its own random stream, and a way to stop early).
 public struct FigureOptions: Sendable {
-    /// The random stream a t-SNE embedding starts from (beyond those of `RandomStreams`
-    /// and the figures' own), so that drawing it changes no other figure or metric.
-    public static let tsneStream: UInt64 = 102
-
     public var manifold: ManifoldGridSpec
     public var projection: CodeProjection
     public var tsne: TSNESpec
-    /// The run's seed; a t-SNE embedding starts from its `tsneStream`.
+    /// The run's seed; a t-SNE embedding starts from its `RandomStreams.tsne` stream.
     public var seed: UInt64
     /// Asked during long computations (the t-SNE iterations); a figure whose computation
     /// it stops is not written.

@@ -13,7 +13,7 @@ import Foundation
 /// keeps neighbourhoods but has no place for the prior, so the background is left out
 /// (its samples are still drawn, so the figures after this one do not change).
 public enum LatentScatterFigure {
-    public static let fileName = "latent_scatter.png"
+    public static let fileName = RunFolderLayout.latentScatterFigureFileName
     /// How many prior samples form the background.
     public static let priorSampleCount = 2_000
     /// A pale sand, not grey: tab10 gives digit 7 grey, and the prior's key must not
@@ -38,7 +38,7 @@ public enum LatentScatterFigure {
         let plot: ScatterPlot
         let labelNames = (0...9).map { images.classNames.name($0) }
         if options.projection == .tsne, dimension > 2 {
-            var tsneRandom = RandomGenerator(seed: options.seed, stream: FigureOptions.tsneStream)
+            var tsneRandom = RandomGenerator(seed: options.seed, stream: RandomStreams.tsne)
             let tsne = TSNE(perplexity: options.tsne.perplexity, iterations: options.tsne.iterations)
             guard let embedding = tsne.embed(codes, dimension: dimension, random: &tsneRandom,
                                              shouldStop: options.shouldStop) else { return false }

@@ -11,7 +11,7 @@ import Foundation
 /// a decade. Logarithmic axes end at 1, 2 or 5 × 10^k so they always carry labelled
 /// ticks. Empty panels are left out; a NaN (or unparseable) value breaks its line.
 public enum LossesFigure {
-    public static let fileName = "losses.png"
+    public static let fileName = RunFolderLayout.lossesFigureFileName
 
     /// Writes the figure to `url`; nothing (returning false) when the table has no rows
     /// or no column besides the step.

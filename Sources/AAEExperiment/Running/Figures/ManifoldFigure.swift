@@ -20,7 +20,7 @@ import Foundation
 ///
 /// Skipped for decoders that also read a label (see `StyleFigure` for those).
 public enum ManifoldFigure {
-    public static let fileName = "manifold.png"
+    public static let fileName = RunFolderLayout.manifoldFigureFileName
     /// Images with a side shorter than this are drawn with gaps between the cells.
     static let smallImageSide = 16
     /// The number of grid points along each axis, unless `report.manifold.size` says otherwise.

@@ -9,7 +9,7 @@ import Foundation
 /// the columns are simply the first held-out images in order (and lose their digit
 /// ticks). Pixels are mapped from the run's scale to `[0, 1]` before drawing.
 public enum ReconstructionsFigure {
-    public static let fileName = "reconstructions.png"
+    public static let fileName = RunFolderLayout.reconstructionsFigureFileName
     /// Images per row of the figure.
     public static let columns = 10
     /// Original/reconstruction row pairs.

@@ -15,8 +15,6 @@ public enum RunFigures {
     /// The least size of the longer side of an image grid, in pixels: small images
     /// (8 × 8 digits) are enlarged to it so that their figures stay readable.
     static let minimumGridSize: Double = 480
-    /// The random stream a run's figures draw from (beyond those of `RandomStreams`).
-    public static let randomStream: UInt64 = 100
 
     /// The figures' files, in the order `writeAll` draws them.
     public static let fileNames = [LossesFigure.fileName, LatentScatterFigure.fileName, ManifoldFigure.fileName,

@@ -17,10 +17,8 @@ import Foundation
 /// `report.plots` lists. The contact sheet is built from the snapshot files on disk, so
 /// it also shows the snapshots taken before a run was resumed.
 public struct RunSnapshots {
-    public static let folderName = "snapshots"
-    public static let sheetFileName = "latent_evolution.png"
-    /// The random stream snapshots draw prior samples from (beyond those of `RandomStreams`).
-    public static let randomStream: UInt64 = 101
+    public static let folderName = RunFolderLayout.snapshotsFolderName
+    public static let sheetFileName = RunFolderLayout.snapshotSheetFileName
     /// At most this many columns of thumbnails in the contact sheet.
     static let sheetColumns = 5
     /// At most this many thumbnails in the contact sheet: more snapshots are thinned to
@@ -87,7 +85,7 @@ public struct RunSnapshots {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let heading = "\(title) (step \(step))"
         var written: [Snapshot] = []
-        var random = RandomGenerator(seed: seed, stream: Self.randomStream)
+        var random = RandomGenerator(seed: seed, stream: RandomStreams.snapshots)
         let latent = latentURL(step: step)
         if try LatentScatterFigure.write(model: model, test: test, title: heading, random: &random, options: options,
                                          to: latent) {

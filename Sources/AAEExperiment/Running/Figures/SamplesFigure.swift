@@ -8,7 +8,7 @@ import Foundation
 /// For a decoder that also reads a label, column `j` is decoded with label `j`, so each
 /// column shows one digit in ten styles. Skipped for models without a prior.
 public enum SamplesFigure {
-    public static let fileName = "samples.png"
+    public static let fileName = RunFolderLayout.samplesFigureFileName
     /// Rows and columns of the square grid.
     public static let side = 10
 

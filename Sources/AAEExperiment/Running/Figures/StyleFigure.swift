@@ -9,7 +9,7 @@ import Foundation
 /// Style codes are prior samples; for a model without a prior, the codes of the first
 /// held-out images stand in.
 public enum StyleFigure {
-    public static let fileName = "style.png"
+    public static let fileName = RunFolderLayout.styleFigureFileName
     /// The number of style codes (rows).
     public static let styleCount = 10
     /// The number of digit labels (columns).
