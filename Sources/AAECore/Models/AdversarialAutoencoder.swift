@@ -116,7 +116,9 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         let a = adversarial
         a.examples.value.data.update(from: batch, count: a.examples.value.count)
         a.encoded.refillNoise(&noiseRandom)
-        fillOneHot(a.labelSlots, labels)
+        if let slots = a.labelSlots {
+            OneHot.fillWithNoLabelSlot(slots.value.data, labels: labels, rows: slots.rows, classes: slots.features - 1)
+        }
         fillOneHot(a.decoderLabels, labels)
         var discriminatorLoss: Float = 0, correct = 0
         for round in 0..<discriminatorSteps {
@@ -143,6 +145,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         stepMetrics[slots.adversarialLoss] = a.adversarialLoss.value.scalar
     }
 
+    /// The decoder's one-hot labels, when it reads them.
     private func fillOneHot(_ variable: Variable?, _ labels: UnsafePointer<Int32>) {
         guard let variable else { return }
         OneHot.fill(variable.value.data, labels: labels, rows: variable.rows, classes: variable.features)

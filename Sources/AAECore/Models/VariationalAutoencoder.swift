@@ -96,9 +96,10 @@ public final class VariationalAutoencoder: EncoderDecoderModel {
     /// examples with pixels in [0, 1] under the Bernoulli decoder: with
     /// `importanceSamples` K = 1 the ELBO (reconstruction + analytic KL); with
     /// K > 1 the importance-weighted bound of Burda et al. (2016),
-    /// `−log (1/K) Σₖ p(x|zₖ) p(zₖ) / q(zₖ|x)`, which is tighter.
-    public func negativeBound(_ examples: UnsafePointer<Float>, count: Int, importanceSamples: Int,
-                              random: inout RandomGenerator) -> [Double] {
+    /// `−log (1/K) Σₖ p(x|zₖ) p(zₖ) / q(zₖ|x)`, which is tighter. A decoder that
+    /// reads labels decodes each example with its own `labels` entry.
+    public func negativeBound(_ examples: UnsafePointer<Float>, labels: UnsafePointer<Int32>, count: Int,
+                              importanceSamples: Int, random: inout RandomGenerator) -> [Double] {
         let latent = networks.encoder.latentDimension, features = networks.encoder.inputFeatures
         let parameters = posteriorParameters(examples, count: count)
         let samples = max(importanceSamples, 1)
@@ -121,7 +122,7 @@ public final class VariationalAutoencoder: EncoderDecoderModel {
                 }
                 divergence[row] = kl
             }
-            let decoded = codes.withUnsafeBufferPointer { networks.decode($0.baseAddress!, labels: nil, count: count) }
+            let decoded = codes.withUnsafeBufferPointer { networks.decode($0.baseAddress!, labels: labels, count: count) }
             for row in 0..<count {
                 var logLikelihood: Double = 0
                 for i in 0..<features {

@@ -49,7 +49,8 @@ public final class InferenceNetwork {
             compiled.input.value.data.update(from: inputs + start * inputFeatures, count: rows * inputFeatures)
             for noise in compiled.built.noise { noise.refill(&random) }
             if let (variable, classes) = compiled.built.labels {
-                OneHot.fill(variable.value.data, labels: labels.map { $0 + start }, rows: rows, classes: classes)
+                guard let labels else { preconditionFailure("this network reads labels: pass one per row") }
+                OneHot.fill(variable.value.data, labels: labels + start, rows: rows, classes: classes)
             }
             compiled.input.graph.forward()
             let output = compiled.built.output.value
@@ -67,21 +68,5 @@ public final class InferenceNetwork {
         let compiled = (input, build(input))
         graphs[rows] = compiled
         return compiled
-    }
-}
-
-/// One-hot encoding of integer labels into a row-major matrix.
-public enum OneHot {
-    /// Writes `rows` one-hot rows of `classes` values; a label outside
-    /// `0..<classes` (or no labels at all) selects the last slot, the "no label" slot
-    /// of label-aware models.
-    public static func fill(_ destination: UnsafeMutablePointer<Float>, labels: UnsafePointer<Int32>?,
-                            rows: Int, classes: Int) {
-        destination.update(repeating: 0, count: rows * classes)
-        for row in 0..<rows {
-            let label = labels.map { Int($0[row]) } ?? -1
-            let slot = (0..<classes).contains(label) ? label : classes - 1
-            destination[row * classes + slot] = 1
-        }
     }
 }

@@ -56,22 +56,24 @@ public enum ModelBuilder {
         return built
     }
 
-    /// The encoder of `model` for examples of `inputFeatures` values: its
-    /// network, with the Gaussian posterior's heads added unless the network
-    /// (a graph) outputs them itself.
-    public static func encoder(_ model: ModelSpec, inputFeatures: Int, random: inout RandomGenerator) -> CodeEncoder {
-        let posterior = posterior(model)
-        let latent = model.latentDimension
-        let trunkInputs = CodeEncoder.trunkInputFeatures(inputFeatures: inputFeatures, posterior: posterior)
-        if case .graph(let graph) = model.encoder, model.encoder.outputsGaussianHeads {
-            let network = graphNetwork("encoder", graph, inputFeatures: trunkInputs, latent: latent,
+    /// The encoder of `plan`: its network, with the Gaussian posterior's heads
+    /// added unless the network (a graph) outputs them itself.
+    static func encoder(_ plan: NetworkPlan, random: inout RandomGenerator) -> CodeEncoder {
+        let planned = plan.encoder, latent = plan.latentDimension, inputFeatures = plan.exampleFeatures
+        if case .graph(let graph) = planned.spec, planned.spec.outputsGaussianHeads {
+            let network = graphNetwork(planned.name, graph, inputFeatures: planned.inputFeatures, latent: latent,
                                        exampleSize: inputFeatures, random: &random)
             return CodeEncoder(gaussianHeads: network, inputFeatures: inputFeatures, latentDimension: latent)
         }
-        let trunk = network("encoder", model.encoder, inputFeatures: trunkInputs, latent: latent,
-                            exampleSize: inputFeatures, random: &random)
-        return CodeEncoder(trunk: trunk, posterior: posterior, inputFeatures: inputFeatures, latentDimension: latent,
+        let trunk = network(planned, plan, random: &random)
+        return CodeEncoder(trunk: trunk, posterior: plan.posterior, inputFeatures: inputFeatures, latentDimension: latent,
                            random: &random)
+    }
+
+    /// The network of `planned`, one of `plan`'s.
+    private static func network(_ planned: PlannedNetwork, _ plan: NetworkPlan, random: inout RandomGenerator) -> Network {
+        network(planned.name, planned.spec, inputFeatures: planned.inputFeatures, latent: plan.latentDimension,
+                exampleSize: plan.exampleFeatures, random: &random)
     }
 
     /// The prior of `experiment` for its code size.
@@ -98,50 +100,18 @@ public enum ModelBuilder {
         }
     }
 
-    /// The model's posterior as the engine knows it.
-    static func posterior(_ model: ModelSpec) -> Posterior {
-        switch model.effectivePosterior {
-        case .deterministic: return .deterministic
-        case .gaussian: return .gaussian
-        case .universal: return .universal(noiseDimension: model.noiseDimension, noiseStd: Float(model.noiseStd))
-        }
-    }
-
-    /// The model of `experiment` for examples of `inputFeatures` values.
+    /// The model of `experiment` for examples of `inputFeatures` values: the
+    /// networks of its plan, weights drawn in plan order, put together by its kind.
     public static func model(_ experiment: Experiment, inputFeatures: Int, seed: UInt64) -> TrainableModel {
         var random = RandomGenerator(seed: seed, stream: RandomStreams.weights)
-        let spec = experiment.model
-        let latent = spec.latentDimension
-        let encoder = encoder(spec, inputFeatures: inputFeatures, random: &random)
-        let decoderLabels = spec.supervision == .supervised ? NetworkSizes.classCount : 0
-        let decoder = network("decoder", spec.decoder, inputFeatures: latent + decoderLabels, latent: latent,
-                              exampleSize: inputFeatures, random: &random)
-        let networks = EncoderDecoder(encoder: encoder, decoder: decoder, decoderLabelCount: decoderLabels)
-        let modelRandom = RandomGenerator(seed: seed, stream: RandomStreams.model)
-        let batchSize = experiment.training.batchSize
-        let loss = experiment.loss
-        switch spec.kind {
-        case .autoencoder, .sparse_autoencoder:
-            return Autoencoder(networks: networks, reconstruction: loss.reconstruction,
-                               sparsity: spec.kind == .sparse_autoencoder ? loss.sparsity : .none,
-                               batchSize: batchSize, optimizers: optimizerMaker(experiment),
-                               random: modelRandom)
-        case .vae:
-            return VariationalAutoencoder(networks: networks, reconstruction: loss.reconstruction,
-                                          monteCarloSamples: spec.monteCarloSamples, batchSize: batchSize,
-                                          optimizers: optimizerMaker(experiment),
-                                          random: modelRandom)
-        case .aae:
-            let discriminator = network("discriminator", spec.discriminator,
-                                        inputFeatures: NetworkSizes.discriminatorInputs(spec), latent: latent,
-                                        exampleSize: inputFeatures, random: &random)
-            return AdversarialAutoencoder(
-                networks: networks, discriminator: discriminator, prior: prior(experiment), schedule: spec.schedule,
-                discriminatorSteps: spec.discriminatorSteps, discriminatorUpdate: spec.discriminatorUpdate,
-                labelAware: spec.supervision == .label_aware,
-                reconstruction: loss.reconstruction, reconstructionWeight: loss.reconstructionWeight,
-                adversarialWeight: loss.adversarialWeight, batchSize: batchSize, optimizers: optimizerMaker(experiment),
-                random: modelRandom)
-        }
+        let plan = NetworkPlan(experiment.model, inputFeatures: inputFeatures)
+        let encoder = encoder(plan, random: &random)
+        let decoder = network(plan.decoder, plan, random: &random)
+        let networks = EncoderDecoder(encoder: encoder, decoder: decoder, decoderLabelCount: plan.decoderLabelCount)
+        var extraNetworks: [String: Network] = [:]
+        for planned in plan.extraNetworks { extraNetworks[planned.name] = network(planned, plan, random: &random) }
+        return experiment.model.definition.model(ModelParts(
+            experiment: experiment, networks: networks, extraNetworks: extraNetworks,
+            random: RandomGenerator(seed: seed, stream: RandomStreams.model)))
     }
 }

@@ -33,21 +33,23 @@ public struct ExperimentSummary: Sendable {
     public static let maximumBuiltParameters = 500_000_000
 
     public let experiment: Experiment
-    /// The networks in model order: encoder, decoder, discriminator (AAE only).
+    /// The networks of the model's `NetworkPlan`: encoder, decoder, then its kind's (the AAE's discriminator).
     public let networks: [Network]
     /// The parameter count predicted from the layer sizes, before building.
     public let estimatedParameters: Int
 
     public init(experiment: Experiment) {
         self.experiment = experiment
-        let plans = Self.plans(experiment)
-        estimatedParameters = plans.reduce(0) { $0 + Self.estimatedParameters(of: $1, experiment: experiment) }
+        let plan = NetworkPlan(experiment)
+        estimatedParameters = ModelFootprint(plan).networks.reduce(0) {
+            LayerFootprint.sum($0, LayerFootprint.sum($1.parameters, $1.state))
+        }
         guard estimatedParameters <= Self.maximumBuiltParameters else {
             networks = []
             return
         }
         var random = RandomGenerator(seed: experiment.seed, stream: RandomStreams.weights)
-        networks = plans.map { Self.build($0, experiment: experiment, random: &random) }
+        networks = plan.networks.map { Self.build($0, experiment: experiment, random: &random) }
     }
 
     public var trainableParameters: Int { networks.reduce(0) { $0 + $1.trainableParameters } }
@@ -56,10 +58,11 @@ public struct ExperimentSummary: Sendable {
     /// The Keras-style tables of every network, then the experiment's totals.
     public var text: String {
         let model = experiment.model
-        var description = "\(model.kind.rawValue)"
-        if model.kind == .aae { description += ", \(model.posterior.rawValue) posterior" }
+        let definition = model.definition
+        var description = model.kind
+        if let note = definition.summaryNote(model.settings) { description += ", \(note)" }
         description += ", latent_dim \(model.latentDimension)"
-        if model.kind == .aae { description += ", \(experiment.prior.kind) prior" }
+        if definition.matchesPrior { description += ", \(experiment.prior.kind) prior" }
         if model.supervision != .none { description += ", \(model.supervision.rawValue)" }
         var lines = ["Experiment \"\(experiment.name)\": \(description)"]
         guard !networks.isEmpty else {
@@ -107,44 +110,13 @@ public struct ExperimentSummary: Sendable {
         return lines
     }
 
-    /// A network to build: its name, layers and input width.
-    private struct Plan {
-        let name: String
-        let network: NetworkSpec
-        let inputFeatures: Int
-        let inputDescription: String
-    }
-
-    /// The networks `ModelBuilder.model` builds, with the same input widths.
-    private static func plans(_ experiment: Experiment) -> [Plan] {
-        let spec = experiment.model
-        let input = experiment.data.inputFeatures
-        let trunkInput = CodeEncoder.trunkInputFeatures(inputFeatures: input, posterior: ModelBuilder.posterior(spec))
-        let values = experiment.data.synthetic == nil ? "pixels" : "features"
-        let code = "\(spec.latentDimension) code"
-        let decoderLabels = NetworkSizes.decoderInputs(spec) - spec.latentDimension
-        let discriminatorLabels = NetworkSizes.discriminatorInputs(spec) - spec.latentDimension
-        var plans = [
-            Plan(name: "encoder", network: spec.encoder, inputFeatures: trunkInput,
-                 inputDescription: trunkInput > input ? "\(input) \(values) + \(trunkInput - input) noise" : "\(input) \(values)"),
-            Plan(name: "decoder", network: spec.decoder, inputFeatures: NetworkSizes.decoderInputs(spec),
-                 inputDescription: decoderLabels > 0 ? "\(code) + \(decoderLabels) labels" : code),
-        ]
-        if spec.kind == .aae {
-            plans.append(Plan(name: "discriminator", network: spec.discriminator,
-                              inputFeatures: NetworkSizes.discriminatorInputs(spec),
-                              inputDescription: discriminatorLabels > 0 ? "\(code) + \(discriminatorLabels) label slots" : code))
-        }
-        return plans
-    }
-
-    private static func build(_ plan: Plan, experiment: Experiment, random: inout RandomGenerator) -> Network {
+    private static func build(_ plan: PlannedNetwork, experiment: Experiment, random: inout RandomGenerator) -> Network {
         let latent = experiment.model.latentDimension
         let input = experiment.data.inputFeatures
-        let network = ModelBuilder.network(plan.name, plan.network, inputFeatures: plan.inputFeatures, latent: latent,
+        let network = ModelBuilder.network(plan.name, plan.spec, inputFeatures: plan.inputFeatures, latent: latent,
                                            exampleSize: input, random: &random)
-        var rows = Self.rows(plan.network, built: network)
-        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian, !plan.network.outputsGaussianHeads {
+        var rows = Self.rows(plan.spec, built: network)
+        if plan.addsGaussianHeads {
             let encoder = CodeEncoder(trunk: network, posterior: .gaussian, inputFeatures: input,
                                       latentDimension: latent, random: &random)
             for (name, head) in [("z_mean", encoder.meanHead), ("z_log_var", encoder.logVarianceHead)] {
@@ -193,22 +165,6 @@ public struct ExperimentSummary: Sendable {
         default:
             preconditionFailure("the built network does not match its spec")
         }
-    }
-
-    /// The parameters and state `plan` will have, from its layers' definitions
-    /// alone (saturating, so that absurd sizes cannot overflow).
-    private static func estimatedParameters(of plan: Plan, experiment: Experiment) -> Int {
-        let latent = experiment.model.latentDimension
-        let exampleSize = experiment.data.inputFeatures
-        var network = NetworkFootprint(plan.network, inputFeatures: plan.inputFeatures, latent: latent,
-                                       exampleSize: exampleSize)
-        if plan.name == "encoder", experiment.model.effectivePosterior == .gaussian, !plan.network.outputsGaussianHeads {
-            let features = NetworkSizes.outputFeatures(of: plan.network, input: plan.inputFeatures, latent: latent,
-                                                       exampleSize: exampleSize)
-            network.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
-            network.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
-        }
-        return LayerFootprint.sum(network.parameters, network.state)
     }
 
     /// `(None, 512)`: a batch of any size of 512 features.

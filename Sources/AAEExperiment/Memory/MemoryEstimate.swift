@@ -38,20 +38,8 @@ public struct MemoryEstimate: Sendable, Equatable {
         let spec = experiment.model
         let latent = spec.latentDimension
         let input = experiment.data.inputFeatures
-        let trunkInput = CodeEncoder.trunkInputFeatures(inputFeatures: input, posterior: ModelBuilder.posterior(spec))
-        var encoder = NetworkFootprint(spec.encoder, inputFeatures: trunkInput, latent: latent, exampleSize: input)
-        if spec.effectivePosterior == .gaussian, !spec.encoder.outputsGaussianHeads {
-            let features = NetworkSizes.outputFeatures(of: spec.encoder, input: trunkInput, latent: latent, exampleSize: input)
-            encoder.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
-            encoder.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
-        }
-        let decoder = NetworkFootprint(spec.decoder, inputFeatures: NetworkSizes.decoderInputs(spec), latent: latent,
-                                       exampleSize: input)
-        let discriminator = spec.kind == .aae
-            ? NetworkFootprint(spec.discriminator, inputFeatures: NetworkSizes.discriminatorInputs(spec), latent: latent,
-                               exampleSize: input)
-            : NetworkFootprint()
-        let networks = [encoder, decoder, discriminator]
+        let footprint = ModelFootprint(NetworkPlan(experiment))
+        let networks = footprint.networks
         func values(_ counts: Int...) -> Int { counts.reduce(0, LayerFootprint.sum) }
         func times(_ a: Int, _ b: Int) -> Int { LayerFootprint.product(a, b) }
         func bytes(_ count: Int) -> Int { times(count, Self.bytesPerValue) }
@@ -64,28 +52,11 @@ public struct MemoryEstimate: Sendable, Equatable {
             let setting = experiment.optimizer.setting(for: phase)
             return OptimizerRegistry.definition(setting.kind)?.stateValuesPerParameter(setting.parameters) ?? 2
         }
-        var optimizerValues = times(slots(spec.kind == .aae && spec.schedule == .combined ? .generator : .reconstruction),
-                                    values(encoder.parameters, decoder.parameters))
-        if spec.kind == .aae {
-            optimizerValues = values(optimizerValues, times(slots(.discriminator), discriminator.parameters),
-                                     times(slots(.generator), encoder.parameters))
-        }
+        let optimizerValues = spec.definition.optimizerStateValues(footprint, spec: spec, slots: slots)
         optimizerAndCheckpoint = bytes(values(optimizerValues, times(2, values(weights, state, optimizerValues))))
 
         let batch = experiment.training.batchSize
-        let perExample: Int
-        switch spec.kind {
-        case .autoencoder, .sparse_autoencoder:
-            perExample = values(encoder.trainingValuesPerExample, decoder.trainingValuesPerExample, times(5, input))
-        case .vae:
-            let samples = max(spec.monteCarloSamples, 1)
-            perExample = values(encoder.trainingValuesPerExample, times(6, latent),
-                                times(samples, values(decoder.trainingValuesPerExample, times(4, input), times(2, latent))))
-        case .aae:
-            perExample = values(times(3, encoder.trainingValuesPerExample), decoder.trainingValuesPerExample,
-                                times(4, discriminator.trainingValuesPerExample), times(5, input), times(8, latent))
-        }
-        activations = bytes(times(batch, perExample))
+        activations = bytes(times(batch, spec.definition.trainingValuesPerExample(footprint, spec: spec)))
 
         let trainAvailable: Int, testAvailable: Int
         if experiment.data.synthetic != nil {

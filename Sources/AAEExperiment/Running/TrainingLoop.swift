@@ -63,13 +63,13 @@ public final class TrainingLoop {
     }
 
     /// The training labels a model sees: a seeded `fraction` of the examples
-    /// keep theirs, the others get −1 ("no label").
+    /// keep theirs, the others get `OneHot.noLabel`.
     static func visibleLabels(_ labels: [Int32], fraction: Double, seed: UInt64) -> [Int32] {
         guard fraction < 1 else { return labels }
         var order = Array(labels.indices)
         var random = RandomGenerator(seed: seed, stream: RandomStreams.labelledSubset)
         random.shuffle(&order)
-        var visible = [Int32](repeating: -1, count: labels.count)
+        var visible = [Int32](repeating: OneHot.noLabel, count: labels.count)
         for index in order.prefix(Int((fraction * Double(labels.count)).rounded())) { visible[index] = labels[index] }
         return visible
     }

@@ -56,14 +56,6 @@ public struct DataSpec: Sendable {
     public var parameters: [String: Double] = [:]
 }
 
-/// The model family member to build.
-public enum ModelKind: String, Sendable, CaseIterable {
-    case autoencoder
-    case sparse_autoencoder
-    case vae
-    case aae
-}
-
 /// How the encoder turns an input into a code, as written in a file.
 public enum PosteriorKind: String, Sendable, CaseIterable {
     case deterministic
@@ -83,33 +75,34 @@ public enum Supervision: String, Sendable, CaseIterable {
     case supervised
 }
 
-/// The networks, their sizes and how they are trained together.
+/// The networks, their sizes and how they are trained together: the keys every
+/// model has, and the values of its kind's own keys.
 public struct ModelSpec: Sendable {
-    public var kind: ModelKind
-    public var posterior: PosteriorKind
-    /// The size of a universal posterior's noise input.
-    public var noiseDimension: Int
-    /// The standard deviation of a universal posterior's noise.
-    public var noiseStd: Double
+    /// The kind's name, an entry of `ModelKindRegistry`.
+    public var kind: String
     public var latentDimension: Int
     /// For a Gaussian posterior (and the VAE), the trunk: the model adds the
     /// `z_mean` and `z_log_var` heads, unless a graph outputs them itself.
     public var encoder: NetworkSpec
     public var decoder: NetworkSpec
-    /// Required for the AAE, ignored otherwise.
-    public var discriminator: NetworkSpec
-    public var schedule: AdversarialSchedule
-    public var discriminatorSteps: Int
-    /// Whether a discriminator round is one update on prior samples and codes together, or two.
-    public var discriminatorUpdate: DiscriminatorUpdate
     public var supervision: Supervision
     /// The fraction of training examples whose label a label-aware model sees.
     public var labelledFraction: Double
-    /// The VAE's number of codes drawn per input.
-    public var monteCarloSamples: Int
+    /// The values of the kind's own keys (`AdversarialAutoencoderSettings`, …).
+    public var settings: any ModelKindSettings
 
-    /// The posterior the model's encoder has.
-    public var effectivePosterior: PosteriorKind { kind == .vae ? .gaussian : posterior }
+    /// The kind's own settings as `type`, or nil for a model of another kind.
+    public func settings<Settings: ModelKindSettings>(as type: Settings.Type) -> Settings? {
+        settings as? Settings
+    }
+
+    /// The definition of the model's kind.
+    var definition: any ModelKindDefinition {
+        guard let definition = ModelKindRegistry.definition(kind) else {
+            preconditionFailure("model kind \(kind) passed validation but is not registered")
+        }
+        return definition
+    }
 }
 
 /// The prior codes are matched to: a registry kind and its parameters.

@@ -25,7 +25,7 @@ enum ExperimentSchema {
         report.checkEvaluationEvery(training, fields: fields)
         let sweep = fields["sweep"].flatMap { SweepSpec.read($0) }
         if let model, let modelNode = fields["model"], readData != nil {
-            NetworkSizes.check(model, inputFeatures: data.inputFeatures, at: modelNode)
+            NetworkSizes.check(NetworkPlan(model, inputFeatures: data.inputFeatures), at: modelNode)
             checkPrior(prior, for: model, at: fields["prior"] ?? modelNode)
         }
         guard let name, let model else { return nil }
@@ -39,7 +39,7 @@ enum ExperimentSchema {
         if prior.kind == "uniform", let low = prior.parameters["low"], let high = prior.parameters["high"], low >= high {
             node.error("a uniform prior needs low < high, found low \(low.formatted) and high \(high.formatted)")
         }
-        if prior.kind == "categorical", model.kind == .aae, model.latentDimension < 2 {
+        if prior.kind == "categorical", model.definition.matchesPrior, model.latentDimension < 2 {
             node.error("a categorical prior needs latent_dim ≥ 2 (one dimension per class)")
         }
         if prior.kind == "swiss_roll", model.latentDimension != 2 {
@@ -89,66 +89,53 @@ enum ExperimentSchema {
 }
 
 extension ModelSpec {
-    static let keys = ["kind", "posterior", "noise_dim", "noise_std", "latent_dim", "encoder", "decoder",
-                       "discriminator", "schedule", "discriminator_steps", "discriminator_update", "supervision", "labelled_fraction",
-                       "mc_samples"]
+    /// The keys of `model`: the common ones, with every kind's own keys in their groups.
+    static var keys: [String] {
+        ["kind"] + ModelKindRegistry.keys(.posterior) + ["latent_dim", "encoder", "decoder"]
+            + ModelKindRegistry.keys(.network) + ModelKindRegistry.keys(.training) + ["supervision", "labelled_fraction"]
+            + ModelKindRegistry.keys(.sampling)
+    }
 
     static func read(_ node: ConfigNode) -> ModelSpec? {
         guard let fields = node.fields(keys) else { return nil }
-        let kind = fields.required("kind") { $0.string(oneOf: ModelKind.allCases.map(\.rawValue)) }
-            .flatMap(ModelKind.init(rawValue:))
-        let posterior = fields.optional("posterior", PosteriorKind.deterministic) {
-            $0.string(oneOf: PosteriorKind.allCases.map(\.rawValue)).flatMap(PosteriorKind.init(rawValue:))
-        }
-        let noiseDimension = fields.optional("noise_dim", 16) { $0.int(in: 1...100_000) }
-        let noiseStd = fields.optional("noise_std", 1) { $0.double(in: 0...1e6, excludingLower: true) }
+        let definition = fields.required("kind") { $0.string(oneOf: ModelKindRegistry.names) }
+            .flatMap(ModelKindRegistry.definition)
+        let settings = definition?.readSettings(fields)
         let latent = fields.required("latent_dim") { $0.int(in: 1...4096) }
-        let gaussianEncoder = kind == .vae || (kind == .aae && posterior == .gaussian)
+        let gaussianEncoder = definition.flatMap { kind in settings.map { kind.posterior($0) == .gaussian } } ?? false
         let encoder = fields.required("encoder") { NetworkSpec.read($0, allowsGaussianHeads: gaussianEncoder) }
-        let decoder = fields.required("decoder", readNetwork)
-        let discriminator: NetworkSpec?
-        if kind == .aae {
-            discriminator = fields.required("discriminator", readNetwork)
-        } else {
-            discriminator = fields["discriminator"].map(readNetwork) ?? .layers([])
-        }
-        let schedule = fields.optional("schedule", AdversarialSchedule.combined) {
-            $0.string(oneOf: AdversarialSchedule.allCases.map(\.rawValue)).flatMap(AdversarialSchedule.init(rawValue:))
-        }
-        let discriminatorSteps = fields.optional("discriminator_steps", 1) { $0.int(in: 1...100) }
-        let discriminatorUpdate = fields.optional("discriminator_update", DiscriminatorUpdate.joint) {
-            $0.string(oneOf: DiscriminatorUpdate.allCases.map(\.rawValue)).flatMap(DiscriminatorUpdate.init(rawValue:))
-        }
+        let decoder = fields.required("decoder") { NetworkSpec.read($0, allowsGaussianHeads: false) }
         let supervision = fields.optional("supervision", Supervision.none) {
             $0.string(oneOf: Supervision.allCases.map(\.rawValue)).flatMap(Supervision.init(rawValue:))
         }
         let labelledFraction = fields.optional("labelled_fraction", 1) { $0.double(in: 0...1) }
-        let monteCarloSamples = fields.optional("mc_samples", 1) { $0.int(in: 1...1000) }
-        if let kind {
-            let onlyFor: [(String, Bool)] = [
-                ("posterior", kind == .aae), ("schedule", kind == .aae), ("discriminator_steps", kind == .aae),
-                ("discriminator_update", kind == .aae),
-                ("discriminator", kind == .aae), ("mc_samples", kind == .vae),
-                ("noise_dim", kind == .aae && posterior == .universal),
-                ("noise_std", kind == .aae && posterior == .universal),
-            ]
-            for (key, applies) in onlyFor where !applies {
-                fields[key]?.error("`\(key)` does not apply to a model of kind `\(kind.rawValue)`")
+        if let definition {
+            let applied = settings.map(definition.appliedKeys) ?? Set(definition.keys.map(\.name))
+            for key in Set(ModelKindRegistry.definitions.flatMap { $0.keys.map(\.name) }).sorted() where !applied.contains(key) {
+                fields[key]?.error("`\(key)` does not apply to a model of kind `\(definition.name)`")
             }
-            if supervision == .label_aware && kind != .aae {
-                fields["supervision"]?.error("`label_aware` needs a discriminator: use it with kind `aae`")
-            }
+            checkSupervision(supervision, labelledFraction: labelledFraction, of: definition, fields: fields)
         }
-        guard let kind, let latent, let encoder, let decoder, let discriminator else { return nil }
-        return ModelSpec(kind: kind, posterior: posterior, noiseDimension: noiseDimension, noiseStd: noiseStd,
-                         latentDimension: latent, encoder: encoder, decoder: decoder, discriminator: discriminator,
-                         schedule: schedule, discriminatorSteps: discriminatorSteps,
-                         discriminatorUpdate: discriminatorUpdate, supervision: supervision,
-                         labelledFraction: labelledFraction, monteCarloSamples: monteCarloSamples)
+        guard let definition, let settings, let latent, let encoder, let decoder else { return nil }
+        return ModelSpec(kind: definition.name, latentDimension: latent, encoder: encoder, decoder: decoder,
+                         supervision: supervision, labelledFraction: labelledFraction, settings: settings)
     }
 
-    private static func readNetwork(_ node: ConfigNode) -> NetworkSpec? {
-        NetworkSpec.read(node, allowsGaussianHeads: false)
+    /// `label_aware` needs a model that reads label slots; `labelled_fraction` hides
+    /// labels, which only such a model can take: any other model would read a hidden
+    /// label as a class.
+    private static func checkSupervision(_ supervision: Supervision, labelledFraction: Double,
+                                         of definition: any ModelKindDefinition, fields: Fields) {
+        let labelAwareKinds = ModelKindRegistry.definitions.filter(\.readsLabelSlots)
+            .map { "`\($0.name)`" }.joined(separator: " or ")
+        if supervision == .label_aware && !definition.readsLabelSlots {
+            fields["supervision"]?.error("`label_aware` needs a discriminator: use it with kind \(labelAwareKinds)")
+        }
+        if supervision != .label_aware && labelledFraction != 1 {
+            fields["labelled_fraction"]?.error(
+                "`labelled_fraction` hides labels, which only a `label_aware` model takes (supervision is "
+                + "`\(supervision.rawValue)`): remove it, or use supervision `label_aware` with kind \(labelAwareKinds)")
+        }
     }
 }
 

@@ -27,7 +27,7 @@ private struct ExperimentYAMLWriter {
         line("seed", String(experiment.seed))
         if let output = experiment.output { line("output", YAMLScalar.string(output)) }
         section("data") { $0.writeData(experiment.data) }
-        section("model") { $0.writeModel(experiment.model) }
+        section("model") { $0.writeModel(experiment.model, plan: NetworkPlan(experiment)) }
         section("prior") { $0.writeParameters(kind: experiment.prior.kind, experiment.prior.parameters,
                                               order: PriorRegistry.definition(experiment.prior.kind)?.parameters) }
         section("loss") { $0.writeLoss(experiment.loss) }
@@ -89,26 +89,16 @@ private struct ExperimentYAMLWriter {
         if report.tsne != .default { line("tsne", report.tsne.flowYAML, indent: 1) }
     }
 
-    private mutating func writeModel(_ model: ModelSpec) {
-        let isAAE = model.kind == .aae
-        let values: [String: String?] = [
-            "kind": model.kind.rawValue,
-            "posterior": isAAE ? model.posterior.rawValue : nil,
-            "noise_dim": isAAE && model.posterior == .universal ? String(model.noiseDimension) : nil,
-            "noise_std": isAAE && model.posterior == .universal ? YAMLScalar.number(model.noiseStd) : nil,
-            "latent_dim": String(model.latentDimension),
-            "encoder": network(model.encoder),
-            "decoder": network(model.decoder),
-            "discriminator": isAAE ? network(model.discriminator) : nil,
-            "schedule": isAAE ? model.schedule.rawValue : nil,
-            "discriminator_steps": isAAE ? String(model.discriminatorSteps) : nil,
-            "discriminator_update": isAAE ? model.discriminatorUpdate.rawValue : nil,
-            "supervision": model.supervision.rawValue,
-            "labelled_fraction": YAMLScalar.number(model.labelledFraction),
-            "mc_samples": model.kind == .vae ? String(model.monteCarloSamples) : nil,
-        ]
+    /// The common keys, the kind's own scalar keys and the plan's networks, in `ModelSpec.keys` order.
+    private mutating func writeModel(_ model: ModelSpec, plan: NetworkPlan) {
+        var values = model.definition.values(model.settings)
+        values["kind"] = model.kind
+        values["latent_dim"] = String(model.latentDimension)
+        values["supervision"] = model.supervision.rawValue
+        values["labelled_fraction"] = YAMLScalar.number(model.labelledFraction)
+        for planned in plan.networks { values[planned.name] = network(planned.spec) }
         for key in ModelSpec.keys {
-            if let value = values[key] ?? nil { line(key, value, indent: 1) }
+            if let value = values[key] { line(key, value, indent: 1) }
         }
     }
 

@@ -1,9 +1,9 @@
 import AAECore
 
-/// Checks that the networks' sizes connect: the encoder ends in the code size,
-/// the decoder reads the code (and labels) and ends in the example size, the
-/// discriminator ends in one probability, and a graph's `add` and `multiply`
-/// merges join inputs of equal sizes.
+/// Checks that the networks' sizes connect: every network of the model's
+/// `NetworkPlan` ends in what it must output (the encoder the code size, the
+/// decoder the example size, the AAE's discriminator one probability), and a
+/// graph's `add` and `multiply` merges join inputs of equal sizes.
 enum NetworkSizes {
     /// The number of classes of the datasets (MNIST digits).
     static let classCount = 10
@@ -57,35 +57,27 @@ enum NetworkSizes {
         }
     }
 
-    /// The features the decoder reads: the code, plus one-hot labels when supervised.
-    static func decoderInputs(_ model: ModelSpec) -> Int {
-        model.latentDimension + (model.supervision == .supervised ? classCount : 0)
-    }
-
-    /// The features the discriminator reads: the code, plus label slots and a
-    /// "no label" slot when label-aware.
-    static func discriminatorInputs(_ model: ModelSpec) -> Int {
-        model.latentDimension + (model.supervision == .label_aware ? classCount + 1 : 0)
-    }
-
-    static func check(_ model: ModelSpec, inputFeatures: Int, at node: ConfigNode) {
-        let latent = model.latentDimension
-        /// Checks that `network` outputs `output` features (`output` nil: any
-        /// number, a Gaussian trunk); `ending` is the fix, "end it with …".
-        func expect(_ network: NetworkSpec, _ name: String, input: Int, output: Int?, ending: String) {
-            switch network {
+    /// Checks that every network of `plan` outputs what it must, and that a graph's merges join equal sizes.
+    static func check(_ plan: NetworkPlan, at node: ConfigNode) {
+        let latent = plan.latentDimension, exampleSize = plan.exampleFeatures
+        for planned in plan.networks {
+            let name = planned.name
+            switch planned.spec {
             case .layers(let layers):
-                let produced = outputFeatures(of: layers, input: input, latent: latent, exampleSize: inputFeatures)
-                guard let output, produced != output, let last = layers.last else { return }
+                let produced = outputFeatures(of: layers, input: planned.inputFeatures, latent: latent,
+                                              exampleSize: exampleSize)
+                guard let output = planned.output, produced != output, let last = layers.last else { continue }
                 node.log.diagnosticAt(line: last.line, column: last.column, path: "model.\(name)",
-                                      "the \(name) outputs \(produced) features but must output \(output); end it with \(ending)")
+                                      "the \(name) outputs \(produced) features but must output \(output); "
+                                      + "end it with \(planned.ending)")
             case .graph(let graph):
-                let features = nodeFeatures(of: graph, input: input, latent: latent, exampleSize: inputFeatures) {
+                let features = nodeFeatures(of: graph, input: planned.inputFeatures, latent: latent,
+                                            exampleSize: exampleSize) {
                     merge, message in node.log.diagnosticAt(line: merge.line, column: merge.column, path: merge.keyPath, message)
                 }
                 let outputs: [(what: String, node: String, size: Int?)]
                 switch graph.output {
-                case .node(let nodeName): outputs = [("the \(name)", nodeName, output)]
+                case .node(let nodeName): outputs = [("the \(name)", nodeName, planned.output)]
                 case .gaussianHeads(let mean, let logVariance):
                     outputs = [("z_mean (node `\(mean)`)", mean, latent), ("z_log_var (node `\(logVariance)`)", logVariance, latent)]
                 }
@@ -94,20 +86,9 @@ enum NetworkSizes {
                           let outputNode = graph.node(nodeName) else { continue }
                     node.log.diagnosticAt(line: outputNode.line, column: outputNode.column, path: outputNode.keyPath,
                                           "\(what) outputs \(produced) features but must output \(size); "
-                                          + "end node `\(nodeName)` with \(ending)")
+                                          + "end node `\(nodeName)` with \(planned.ending)")
                 }
             }
-        }
-        let encoderInputs = CodeEncoder.trunkInputFeatures(inputFeatures: inputFeatures,
-                                                           posterior: ModelBuilder.posterior(model))
-        expect(model.encoder, "encoder", input: encoderInputs,
-               output: model.effectivePosterior == .gaussian ? nil : latent,
-               ending: "`dense latent` (latent_dim is \(latent))")
-        expect(model.decoder, "decoder", input: decoderInputs(model), output: inputFeatures,
-               ending: "`dense input` (an example has \(inputFeatures) features)")
-        if model.kind == .aae {
-            expect(model.discriminator, "discriminator", input: discriminatorInputs(model), output: 1,
-                   ending: "`dense 1` and `sigmoid`")
         }
     }
 }

@@ -141,6 +141,25 @@ final class BadInputTests: XCTestCase {
                             contains: ["`mc_samples` does not apply to a model of kind `aae`"])
     }
 
+    func testLabelledFractionIsRejectedForAModelThatIgnoresLabels() {
+        let found = rejected("  supervision: none", "  supervision: none\n  labelled_fraction: 0.5")
+        assertOneDiagnostic(found, line: 11, keyPath: "model.labelled_fraction",
+                            contains: ["`labelled_fraction` hides labels, which only a `label_aware` model takes",
+                                       "supervision is `none`", "use supervision `label_aware` with kind `aae`"])
+        XCTAssertEqual(found.first?.column, 22)
+    }
+
+    func testLabelledFractionIsRejectedForADecoderThatReadsLabels() {
+        let found = rejected("  supervision: none", "  supervision: supervised\n  labelled_fraction: 0.5")
+        assertOneDiagnostic(found, line: 11, keyPath: "model.labelled_fraction",
+                            contains: ["hides labels", "supervision is `supervised`"])
+    }
+
+    func testLabelledFractionOfOneIsAcceptedForEveryModel() throws {
+        let text = editing(valid, "  supervision: none", "  supervision: supervised\n  labelled_fraction: 1")
+        XCTAssertEqual(try ExperimentReader.parse(Data(text.utf8), file: "test.yaml").model.labelledFraction, 1)
+    }
+
     func testMissingRequiredKeyIsReportedAtItsMapping() {
         let found = rejected("  kind: aae\n", "")
         assertOneDiagnostic(found, line: 7, keyPath: "model.kind", contains: ["missing required key `kind`"])

@@ -96,7 +96,7 @@ final class GraphNetworkSpecTests: XCTestCase {
             """)
         let experiment = try parse(text)
         XCTAssertEqual(try XCTUnwrap(graph(experiment.model.decoder)).nodes[2].body, .merge(.add))
-        XCTAssertEqual(try XCTUnwrap(graph(experiment.model.discriminator)).nodes[1].body, .merge(.multiply))
+        XCTAssertEqual(try XCTUnwrap(graph(XCTUnwrap(experiment.model.settings(as: AdversarialAutoencoderSettings.self)).discriminator)).nodes[1].body, .merge(.multiply))
 
         let model = ModelBuilder.model(experiment, inputFeatures: 784, seed: 1)
         XCTAssertTrue(model.allParameters.map(\.name).contains("decoder.skip.0.kernel"))
