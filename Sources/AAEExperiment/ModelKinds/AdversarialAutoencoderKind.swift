@@ -115,8 +115,9 @@ struct AdversarialAutoencoderKind: ModelKindDefinition {
 
     /// The autoencoder's optimizer (the generator's under the combined schedule),
     /// the discriminator's, and the generator's over the encoder.
-    func optimizerStateValues(_ footprint: ModelFootprint, spec: ModelSpec, slots: (String) -> Int) -> Int {
-        let autoencoderPhase: TrainingPhase = Self.settings(spec.settings).schedule == .combined ? .generator : .reconstruction
+    func optimizerStateValues(_ footprint: ModelFootprint, spec: ModelSpec, slots: (TrainingPhase) -> Int) -> Int {
+        let combined = Self.settings(spec.settings).schedule == .combined
+        let autoencoderPhase: TrainingPhase = combined ? .generator : .reconstruction
         return ModelFootprint.values(
             ModelFootprint.times(slots(autoencoderPhase),
                                  ModelFootprint.values(footprint.encoder.parameters, footprint.decoder.parameters)),
