@@ -4,7 +4,7 @@
 /// Leaving out what is not looked at saves time in sweeps and tests.
 public struct ReportSpec: Sendable, Equatable {
     /// Every figure a run can draw, by the name of its file without `.png`.
-    public static let plotNames = ["latent_scatter", "manifold", "reconstructions", "samples", "losses", "style"]
+    public static let plotNames = RunFigures.plotNames
 
     /// The figures to draw, in `plotNames` order; a figure that does not apply
     /// to the model or the data is skipped all the same.

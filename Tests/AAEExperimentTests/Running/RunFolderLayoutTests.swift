@@ -20,9 +20,7 @@ final class RunFolderLayoutTests: XCTestCase {
         let named = [layout.metrics, layout.evaluation, layout.configuration, layout.checkpoint, layout.status,
                      layout.lock, layout.tensorBoard, layout.snapshots, layout.snapshotSheet, layout.weights,
                      layout.codes, layout.labels]
-            + [RunFolderLayout.lossesFigureFileName, RunFolderLayout.latentScatterFigureFileName,
-               RunFolderLayout.manifoldFigureFileName, RunFolderLayout.reconstructionsFigureFileName,
-               RunFolderLayout.samplesFigureFileName, RunFolderLayout.styleFigureFileName].map(layout.file)
+            + RunFigures.fileNames.map(layout.file)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertEqual(Set(written).subtracting(named.map(\.lastPathComponent)), [],
                        "a file of the run folder that the layout does not name")

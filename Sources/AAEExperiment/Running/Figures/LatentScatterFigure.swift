@@ -13,7 +13,6 @@ import Foundation
 /// keeps neighbourhoods but has no place for the prior, so the background is left out
 /// (its samples are still drawn, so the figures after this one do not change).
 public enum LatentScatterFigure {
-    public static let fileName = RunFolderLayout.latentScatterFigureFileName
     /// How many prior samples form the background.
     public static let priorSampleCount = 2_000
     /// A pale sand, not grey: tab10 gives digit 7 grey, and the prior's key must not
@@ -62,5 +61,15 @@ public enum LatentScatterFigure {
         }
         try plot.write(to: url)
         return true
+    }
+}
+
+extension LatentScatterFigure: RunFigure {
+    public static let plotName = "latent_scatter"
+    public static let drawsImages = false
+
+    public static func draw(_ inputs: FigureInputs, random: inout RandomGenerator, to url: URL) throws -> Bool {
+        try write(model: inputs.model, test: inputs.test, title: inputs.title, random: &random,
+                  options: inputs.options, to: url)
     }
 }

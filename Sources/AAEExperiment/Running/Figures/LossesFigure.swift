@@ -1,3 +1,4 @@
+import AAECore
 import AAEReport
 import Foundation
 
@@ -11,7 +12,6 @@ import Foundation
 /// a decade. Logarithmic axes end at 1, 2 or 5 × 10^k so they always carry labelled
 /// ticks. Empty panels are left out; a NaN (or unparseable) value breaks its line.
 public enum LossesFigure {
-    public static let fileName = RunFolderLayout.lossesFigureFileName
 
     /// Writes the figure to `url`; nothing (returning false) when the table has no rows
     /// or no column besides the step.
@@ -92,5 +92,14 @@ public enum LossesFigure {
             }
         }
         return best
+    }
+}
+
+extension LossesFigure: RunFigure {
+    public static let plotName = "losses"
+    public static let drawsImages = false
+
+    public static func draw(_ inputs: FigureInputs, random: inout RandomGenerator, to url: URL) throws -> Bool {
+        try write(metrics: inputs.metrics, title: inputs.title, to: url)
     }
 }

@@ -20,7 +20,6 @@ import Foundation
 ///
 /// Skipped for decoders that also read a label (see `StyleFigure` for those).
 public enum ManifoldFigure {
-    public static let fileName = RunFolderLayout.manifoldFigureFileName
     /// Images with a side shorter than this are drawn with gaps between the cells.
     static let smallImageSide = 16
     /// The number of grid points along each axis, unless `report.manifold.size` says otherwise.
@@ -83,5 +82,15 @@ public enum ManifoldFigure {
         let position = p * Float(sorted.count - 1)
         let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
         return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - Float(lower))
+    }
+}
+
+extension ManifoldFigure: RunFigure {
+    public static let plotName = "manifold"
+    public static let drawsImages = true
+
+    public static func draw(_ inputs: FigureInputs, random: inout RandomGenerator, to url: URL) throws -> Bool {
+        try write(model: inputs.model, test: inputs.test, scale: inputs.scale, title: inputs.title,
+                  grid: inputs.options.manifold, to: url)
     }
 }

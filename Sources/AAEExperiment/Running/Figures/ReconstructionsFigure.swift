@@ -9,7 +9,6 @@ import Foundation
 /// the columns are simply the first held-out images in order (and lose their digit
 /// ticks). Pixels are mapped from the run's scale to `[0, 1]` before drawing.
 public enum ReconstructionsFigure {
-    public static let fileName = RunFolderLayout.reconstructionsFigureFileName
     /// Images per row of the figure.
     public static let columns = 10
     /// Original/reconstruction row pairs.
@@ -59,5 +58,14 @@ public enum ReconstructionsFigure {
             return ((0..<pairs).flatMap { pair in perDigit.map { $0[pair] } }, true)
         }
         return (Array(0..<min(test.count, columns * pairs)), false)
+    }
+}
+
+extension ReconstructionsFigure: RunFigure {
+    public static let plotName = "reconstructions"
+    public static let drawsImages = true
+
+    public static func draw(_ inputs: FigureInputs, random: inout RandomGenerator, to url: URL) throws -> Bool {
+        try write(model: inputs.model, test: inputs.test, scale: inputs.scale, title: inputs.title, to: url)
     }
 }

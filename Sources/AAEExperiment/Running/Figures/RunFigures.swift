@@ -4,9 +4,8 @@ import Foundation
 
 /// Every figure of a finished run, written side by side with its metrics.csv.
 ///
-/// Each figure is its own type (`LatentScatterFigure`, `ManifoldFigure`,
-/// `ReconstructionsFigure`, `SamplesFigure`, `StyleFigure`, `LossesFigure`) and decides
-/// by itself whether it applies to the model. All randomness comes from the generator
+/// Each figure is its own type conforming to `RunFigure`, listed once in `all`, and
+/// decides by itself whether it applies to the model. All randomness comes from the generator
 /// passed in, and the figures consume it in a fixed order, so the same model, data and
 /// seed give byte-identical PNG files.
 public enum RunFigures {
@@ -16,18 +15,26 @@ public enum RunFigures {
     /// (8 × 8 digits) are enlarged to it so that their figures stay readable.
     static let minimumGridSize: Double = 480
 
-    /// The figures' files, in the order `writeAll` draws them.
-    public static let fileNames = [LossesFigure.fileName, LatentScatterFigure.fileName, ManifoldFigure.fileName,
-                                   ReconstructionsFigure.fileName, SamplesFigure.fileName, StyleFigure.fileName]
+    /// Every figure a run can draw, one line each, in the order `report.plots` lists them
+    /// and `writeAll` draws them (and so the order they draw from the figures' random stream).
+    public static let all: [any RunFigure.Type] = [
+        LatentScatterFigure.self,
+        ManifoldFigure.self,
+        ReconstructionsFigure.self,
+        SamplesFigure.self,
+        LossesFigure.self,
+        StyleFigure.self,
+    ]
 
-    /// The figures drawn as images of examples, which need examples that are
-    /// images: they are skipped for points (`rows` 1, the synthetic sets).
-    public static let imageFigures: Set<String> = [ManifoldFigure.fileName, ReconstructionsFigure.fileName,
-                                                   SamplesFigure.fileName, StyleFigure.fileName]
+    /// The figures' names as `report.plots` gives them, in `all`'s order.
+    public static var plotNames: [String] { all.map { $0.plotName } }
+
+    /// The figures' files, in the order `writeAll` draws them.
+    public static var fileNames: [String] { all.map { $0.fileName } }
 
     /// Writes every figure of `plots` (names without `.png`, as in `report.plots`) that
-    /// applies to `model` into `directory` and returns the files written, in this order:
-    /// losses, latent scatter, manifold, reconstructions, samples, style. `title` (the
+    /// applies to `model` into `directory` and returns the files written, in `all`'s order.
+    /// Figures drawn as images are skipped for point data (`rows` 1). `title` (the
     /// experiment's name) starts every figure's title; `metrics` is the run's metrics
     /// table; `scale` is the pixel scale of `test` and of the decoder; `options` are the
     /// report's drawing options. When `options.shouldStop()` turns true the remaining
@@ -39,30 +46,14 @@ public enum RunFigures {
                                 options: FigureOptions = .default) throws -> [URL] {
         precondition(test.count == 0 || test.featureCount == model.inputFeatures,
                      "images of \(test.featureCount) pixels for a model of \(model.inputFeatures) inputs")
+        let inputs = FigureInputs(model: model, test: test, scale: scale, metrics: metrics, title: title, options: options)
         var written: [URL] = []
-        func record(_ name: String, _ write: (URL) throws -> Bool) throws {
-            guard !options.shouldStop(), plots.contains(String(name.dropLast(".png".count))),
-                  test.rows > 1 || !imageFigures.contains(name) else { return }
-            let url = directory.appendingPathComponent(name)
-            if try write(url) { written.append(url) }
-        }
-        try record(LossesFigure.fileName) { try LossesFigure.write(metrics: metrics, title: title, to: $0) }
-        try record(LatentScatterFigure.fileName) {
-            try LatentScatterFigure.write(model: model, test: test, title: title, random: &random, options: options,
-                                          to: $0)
-        }
-        try record(ManifoldFigure.fileName) {
-            try ManifoldFigure.write(model: model, test: test, scale: scale, title: title, grid: options.manifold,
-                                     to: $0)
-        }
-        try record(ReconstructionsFigure.fileName) {
-            try ReconstructionsFigure.write(model: model, test: test, scale: scale, title: title, to: $0)
-        }
-        try record(SamplesFigure.fileName) {
-            try SamplesFigure.write(model: model, test: test, scale: scale, title: title, random: &random, to: $0)
-        }
-        try record(StyleFigure.fileName) {
-            try StyleFigure.write(model: model, test: test, scale: scale, title: title, random: &random, to: $0)
+        for figure in all {
+            guard !options.shouldStop(), plots.contains(figure.plotName), test.rows > 1 || !figure.drawsImages else {
+                continue
+            }
+            let url = directory.appendingPathComponent(figure.fileName)
+            if try figure.draw(inputs, random: &random, to: url) { written.append(url) }
         }
         return written
     }

@@ -8,7 +8,6 @@ import Foundation
 /// For a decoder that also reads a label, column `j` is decoded with label `j`, so each
 /// column shows one digit in ten styles. Skipped for models without a prior.
 public enum SamplesFigure {
-    public static let fileName = RunFolderLayout.samplesFigureFileName
     /// Rows and columns of the square grid.
     public static let side = 10
 
@@ -32,5 +31,15 @@ public enum SamplesFigure {
         plot.minimumGridSize = RunFigures.minimumGridSize
         try plot.write(to: url)
         return true
+    }
+}
+
+extension SamplesFigure: RunFigure {
+    public static let plotName = "samples"
+    public static let drawsImages = true
+
+    public static func draw(_ inputs: FigureInputs, random: inout RandomGenerator, to url: URL) throws -> Bool {
+        try write(model: inputs.model, test: inputs.test, scale: inputs.scale, title: inputs.title,
+                  random: &random, to: url)
     }
 }

@@ -9,7 +9,6 @@ import Foundation
 /// Style codes are prior samples; for a model without a prior, the codes of the first
 /// held-out images stand in.
 public enum StyleFigure {
-    public static let fileName = RunFolderLayout.styleFigureFileName
     /// The number of style codes (rows).
     public static let styleCount = 10
     /// The number of digit labels (columns).
@@ -50,5 +49,15 @@ public enum StyleFigure {
         plot.minimumGridSize = RunFigures.minimumGridSize
         try plot.write(to: url)
         return true
+    }
+}
+
+extension StyleFigure: RunFigure {
+    public static let plotName = "style"
+    public static let drawsImages = true
+
+    public static func draw(_ inputs: FigureInputs, random: inout RandomGenerator, to url: URL) throws -> Bool {
+        try write(model: inputs.model, test: inputs.test, scale: inputs.scale, title: inputs.title,
+                  random: &random, to: url)
     }
 }
