@@ -102,8 +102,8 @@ final class FiguresTests: XCTestCase {
     private func assertWritesEveryUnsupervisedFigure(latentDimension: Int) throws {
         let directory = try makeDirectory()
         let written = try writeAll(TilingModel(latentDimension: latentDimension), into: directory)
-        XCTAssertEqual(written, ["losses.png", "latent_scatter.png", "manifold.png", "reconstructions.png",
-                                 "samples.png"])
+        XCTAssertEqual(written, ["latent_scatter.png", "manifold.png", "reconstructions.png", "samples.png",
+                                 "losses.png"])
         let losses = try pngSize(directory.appendingPathComponent("losses.png"))
         XCTAssertEqual(losses.width, 80 + 560 * 3)
         XCTAssertEqual(losses.height, 450)
@@ -130,17 +130,24 @@ final class FiguresTests: XCTestCase {
         try assertGridFigure(directory.appendingPathComponent("manifold.png"), columns: 20, rows: 1, scale: 1, gap: 0)
     }
 
+    func testTheRegisteredFiguresGiveReportPlotsTheirNamesFilesAndOrder() {
+        XCTAssertEqual(ReportSpec.plotNames, ["latent_scatter", "manifold", "reconstructions", "samples", "losses", "style"])
+        XCTAssertEqual(RunFigures.fileNames, ReportSpec.plotNames.map { $0 + ".png" })
+        XCTAssertEqual(RunFigures.all.filter { $0.drawsImages }.map { $0.plotName },
+                       ["manifold", "reconstructions", "samples", "style"])
+    }
+
     func testModelsWithoutAPriorGetNoSamples() throws {
         let directory = try makeDirectory()
         let written = try writeAll(TilingModel(latentDimension: 8, hasPrior: false), into: directory)
-        XCTAssertEqual(written, ["losses.png", "latent_scatter.png", "manifold.png", "reconstructions.png"])
+        XCTAssertEqual(written, ["latent_scatter.png", "manifold.png", "reconstructions.png", "losses.png"])
     }
 
     func testLabelReadingDecodersGetStyleInsteadOfAManifold() throws {
         for dimension in [2, 8] {
             let directory = try makeDirectory()
             let written = try writeAll(TilingModel(latentDimension: dimension, decoderLabelCount: 10), into: directory)
-            XCTAssertEqual(written, ["losses.png", "latent_scatter.png", "reconstructions.png", "samples.png",
+            XCTAssertEqual(written, ["latent_scatter.png", "reconstructions.png", "samples.png", "losses.png",
                                      "style.png"])
             try assertGridFigure(directory.appendingPathComponent("samples.png"), columns: 10, rows: 10, scale: 3)
             try assertGridFigure(directory.appendingPathComponent("style.png"), columns: 10, rows: 10, scale: 3)
@@ -148,7 +155,7 @@ final class FiguresTests: XCTestCase {
         let directory = try makeDirectory()
         let written = try writeAll(TilingModel(latentDimension: 4, hasPrior: false, decoderLabelCount: 10),
                                    into: directory)
-        XCTAssertEqual(written, ["losses.png", "latent_scatter.png", "reconstructions.png", "style.png"])
+        XCTAssertEqual(written, ["latent_scatter.png", "reconstructions.png", "losses.png", "style.png"])
     }
 
     func testTwoRendersGiveIdenticalBytesAndTheSeedMatters() throws {
