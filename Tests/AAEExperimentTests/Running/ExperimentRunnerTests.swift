@@ -3,25 +3,7 @@ import AAEReport
 import Foundation
 import XCTest
 
-final class ExperimentRunnerTests: XCTestCase {
-    private static var dataDirectory: URL!
-    private var outputs: [URL] = []
-
-    override class func setUp() {
-        super.setUp()
-        dataDirectory = try? SyntheticMNIST.makeDirectory()
-    }
-
-    override class func tearDown() {
-        if let dataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
-        super.tearDown()
-    }
-
-    override func tearDown() {
-        for output in outputs { try? FileManager.default.removeItem(at: output) }
-        super.tearDown()
-    }
-
+final class ExperimentRunnerTests: SyntheticMNISTTestCase {
     private let small = """
         name: small
         seed: 5

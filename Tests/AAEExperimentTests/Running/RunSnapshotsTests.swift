@@ -5,25 +5,7 @@ import XCTest
 
 /// `report.snapshot_every`: the latent scatter and the manifold drawn during training,
 /// and the contact sheet of the latent snapshots.
-final class RunSnapshotsTests: XCTestCase {
-    private static var dataDirectory: URL!
-    private var outputs: [URL] = []
-
-    override class func setUp() {
-        super.setUp()
-        dataDirectory = try? SyntheticMNIST.makeDirectory()
-    }
-
-    override class func tearDown() {
-        if let dataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
-        super.tearDown()
-    }
-
-    override func tearDown() {
-        for output in outputs { try? FileManager.default.removeItem(at: output) }
-        super.tearDown()
-    }
-
+final class RunSnapshotsTests: SyntheticMNISTTestCase {
     private let small = """
         name: small
         seed: 5

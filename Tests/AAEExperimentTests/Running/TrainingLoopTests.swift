@@ -6,25 +6,7 @@ import XCTest
 
 /// The one batch loop: a run trains through it (so aae-bench times what a run trains), and
 /// a loop restored from a checkpoint's state trains the steps an uninterrupted one does.
-final class TrainingLoopTests: XCTestCase {
-    private static var dataDirectory: URL!
-    private var outputs: [URL] = []
-
-    override class func setUp() {
-        super.setUp()
-        dataDirectory = try? SyntheticMNIST.makeDirectory()
-    }
-
-    override class func tearDown() {
-        if let dataDirectory { try? FileManager.default.removeItem(at: dataDirectory) }
-        super.tearDown()
-    }
-
-    override func tearDown() {
-        for output in outputs { try? FileManager.default.removeItem(at: output) }
-        super.tearDown()
-    }
-
+final class TrainingLoopTests: SyntheticMNISTTestCase {
     private let small = """
         name: small
         seed: 5
