@@ -6,9 +6,11 @@
 SWIFT        ?= swift
 EXPERIMENT   ?= experiments/aae_deterministic.yaml
 APT_PACKAGES := libopenblas-dev libyaml-dev libcairo2-dev zlib1g-dev fonts-dejavu-core pkg-config
+# The data sets Debian packages: Fashion-MNIST's official IDX files in /usr/share/datasets/fashion-mnist.
+DATA_PACKAGES := dataset-fashion-mnist
 BIN          := .build/release/aae-run
 
-.PHONY: all deps build run test data clean help diff index bench examples sweep pyenv
+.PHONY: all deps data-packages build run test data clean help diff index bench examples sweep pyenv
 
 all: build
 
@@ -16,7 +18,7 @@ help:
 	@echo "make run      build, fetch MNIST, run $(EXPERIMENT)"
 	@echo "make test     run the test suite (release build)"
 	@echo "make build    release build of .build/release/aae-run"
-	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist"
+	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist; install Fashion-MNIST"
 	@echo "make sweep    train the grid of experiments/sweep.yaml into results/aae_sweep/"
 	@echo "make examples train every example and update the table of docs/results.md"
 	@echo "make bench    time training steps against their sgemm floor (results/bench/)"
@@ -25,10 +27,10 @@ help:
 	@echo "make pyenv    make .venv, the Python tools the interoperability tests read outputs with"
 	@echo "make clean    remove build products and results"
 
-# Installs the Debian packages the build links against, only when one is missing.
-deps:
+# Installs those of the Debian packages $(1) that are missing (apt-get update first; sudo when not root).
+define apt-install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -37,19 +39,29 @@ deps:
 	  $$sudo apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+# Installs the Debian packages the build links against, only when one is missing.
+deps:
+	$(call apt-install,$(APT_PACKAGES))
+
+# Installs the Debian packages of the data sets (Fashion-MNIST), only when one is missing.
+data-packages:
+	$(call apt-install,$(DATA_PACKAGES))
 
 build: deps
 	$(SWIFT) build -c release --product aae-run
 
-data:
+data: data-packages
 	scripts/fetch-mnist.sh data/mnist
 
 run: build data
 	$(BIN) $(EXPERIMENT)
 
 # The suite is XCTest only; Swift Testing's runner is disabled so that the last line
-# of the output is XCTest's count, not an empty "0 tests" run.
-test: deps
+# of the output is XCTest's count, not an empty "0 tests" run. The golden runs of the
+# Fashion-MNIST experiments read its package's files, so it is installed first.
+test: deps data-packages
 	$(SWIFT) build -c release --build-tests
 	$(SWIFT) test -c release --skip-build --disable-swift-testing
 

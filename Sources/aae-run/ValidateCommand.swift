@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
     var unsets: [String] = []
 
     @Option(name: .customLong("data-dir"), help: ArgumentHelp(
-        "Where datasets are (default: $AAE_DATA_DIR, else ./data); MNIST's size is read from there.",
+        "Where datasets are (default: $AAE_DATA_DIR, else ./data); the training-set size of mnist and fashion_mnist is read from there.",
         valueName: "dir"))
     var dataDirectory: String?
 

@@ -3,7 +3,8 @@ import Foundation
 /// Decides where data sets live: the `--data-dir` flag, else `$AAE_DATA_DIR`, else `./data`.
 ///
 /// MNIST files are expected in the `mnist/` folder below that directory, which is where
-/// `make data` puts them.
+/// `make data` puts them; Fashion-MNIST's in its `fashion-mnist/` folder or where Debian's
+/// package installs them (see `FashionMNIST`).
 public enum DataDirectory {
     /// The environment variable that overrides the default data directory.
     public static let environmentVariable = "AAE_DATA_DIR"

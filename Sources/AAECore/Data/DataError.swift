@@ -19,6 +19,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidDataset(path: String, problem: String)
     /// A data directory holds none of the expected MNIST files.
     case noDataset(directory: String)
+    /// None of the folders a named data set is looked for in holds its files; `fix` says what provides them.
+    case datasetNotFound(dataset: String, folders: [String], fix: String)
 
     /// How to obtain the data when it is not where it was looked for.
     public static let fetchHint = "run `make data` or pass --data-dir DIR / set AAE_DATA_DIR"
@@ -31,6 +33,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
             return path
         case .noDataset(let directory):
             return directory
+        case .datasetNotFound(_, let folders, _):
+            return folders.first ?? ""
         }
     }
 
@@ -52,6 +56,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(directory): no MNIST files found (expected \(MNIST.testImagesName).gz and "
                 + "\(MNIST.testLabelsName).gz, plus \(MNIST.trainImagesName).gz and "
                 + "\(MNIST.trainLabelsName).gz for the official split); \(Self.fetchHint)"
+        case .datasetNotFound(let dataset, let folders, let fix):
+            return "\(dataset): no files found in \(folders.joined(separator: ", ")); \(fix)"
         }
     }
 }

@@ -6,7 +6,11 @@ import Foundation
 /// the 10,000-image test set (`t10k-*`) it trains on the first 8,000 of those images and holds
 /// out the last 2,000, so the tool still runs where the training files cannot be downloaded.
 /// Every file may be gzip-compressed (`.gz`) or plain.
-public enum MNIST {
+public enum MNIST: FileDataset {
+    public static let name = "mnist"
+    public static let imageSize = (rows: 28, cols: 28)
+    public static let largestSplit = (train: 60_000, test: testSetCount)
+
     public static let trainImagesName = "train-images-idx3-ubyte"
     public static let trainLabelsName = "train-labels-idx1-ubyte"
     public static let testImagesName = "t10k-images-idx3-ubyte"
@@ -76,7 +80,7 @@ public enum MNIST {
         if let index = labels.labels.firstIndex(where: { $0 > 9 }) {
             throw DataError.invalidDataset(
                 path: labelsURL.path,
-                problem: "label \(labels.labels[index]) at index \(index) is not a digit 0...9")
+                problem: "label \(labels.labels[index]) at index \(index) is outside 0...9")
         }
         return LabeledImages(images: images, labels: labels, scale: scale)
     }

@@ -30,7 +30,7 @@ public struct FileValidation: Sendable {
         file = path
         do {
             let experiment = try ExperimentReader.load(path: path, overrides: overrides)
-            try Self.checkBatchFitsMNIST(experiment, file: path, dataDirectory: dataDirectory)
+            try Self.checkBatchFitsFoundData(experiment, file: path, dataDirectory: dataDirectory)
             sweepRunCount = experiment.sweep == nil
                 ? nil : try SweepPlan.load(path: path, overrides: overrides).runs.count
             summary = ExperimentSummary(experiment: experiment)
@@ -49,20 +49,21 @@ public struct FileValidation: Sendable {
         }
     }
 
-    /// The batch-size check of the schema for MNIST, whose training set size
-    /// (60,000, or 8,000 with the test set alone) depends on the files found:
-    /// read from their headers, without loading them.
-    private static func checkBatchFitsMNIST(_ experiment: Experiment, file: String, dataDirectory: String?) throws {
+    /// The batch-size check of the schema for a data set aae-run finds (MNIST,
+    /// Fashion-MNIST), whose training set size (for MNIST 60,000, or 8,000 with
+    /// the test set alone) depends on the files found: read from their headers,
+    /// without loading them.
+    private static func checkBatchFitsFoundData(_ experiment: Experiment, file: String, dataDirectory: String?) throws {
         let data = experiment.data
-        guard data.dataset == "mnist", data.labels == nil,
-              let available = MNIST.trainingCount(directory: DataDirectory.resolve(explicit: dataDirectory)) else { return }
+        guard let dataset = data.fileDataset, data.labels == nil,
+              let available = dataset.trainingCount(directory: DataDirectory.resolve(explicit: dataDirectory)) else { return }
         let count = DataSpec.kept(of: available, fraction: data.trainFraction, size: data.trainSize)
         let batchSize = experiment.training.batchSize
         guard batchSize > count else { return }
         let mark = (try? Yams.compose(yaml: String(contentsOfFile: file, encoding: .utf8)))??["training"]?["batch_size"]?.mark
         throw ConfigErrors([ConfigDiagnostic(
             file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, keyPath: "training.batch_size",
-            message: "a batch of \(batchSize) examples is larger than the training set (\(count) examples of `mnist` "
+            message: "a batch of \(batchSize) examples is larger than the training set (\(count) examples of `\(data.dataset)` "
                 + "in \(DataDirectory.resolve(explicit: dataDirectory).path))")])
     }
 

@@ -15,9 +15,6 @@ public struct MemoryEstimate: Sendable, Equatable {
     /// What any run takes besides its own buffers: the runtime, OpenBLAS's work
     /// buffers, the libraries.
     public static let baseline = 64 << 20
-    /// The examples of MNIST when all four files are present (the most it loads).
-    static let mnistExamples = 70_000
-
     /// Weights, their gradients and non-trained state.
     public let parameters: Int
     /// The optimizers' state and a checkpoint's encoded copy of everything it saves.
@@ -66,8 +63,7 @@ public struct MemoryEstimate: Sendable, Equatable {
             trainAvailable = files.trainCount
             testAvailable = files.testCount
         } else {
-            trainAvailable = Self.mnistExamples - MNIST.testSetCount
-            testAvailable = MNIST.testSetCount
+            (trainAvailable, testAvailable) = (experiment.data.fileDataset ?? MNIST.self).largestSplit
         }
         let trainKept = experiment.data.knownTrainCount
             ?? DataSpec.kept(of: trainAvailable, fraction: experiment.data.trainFraction, size: experiment.data.trainSize)

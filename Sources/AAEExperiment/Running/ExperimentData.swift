@@ -1,11 +1,12 @@
 import AAECore
 import Foundation
 
-/// Loads the examples an experiment's `data` section describes: MNIST, an
-/// `idx` pair of files or a synthetic set generated from the seed, then the
-/// label subset, then the first fraction or count of each set.
+/// Loads the examples an experiment's `data` section describes: a data set of
+/// files aae-run finds (MNIST, Fashion-MNIST), an `idx` pair of files or a
+/// synthetic set generated from the seed, then the label subset, then the first
+/// fraction or count of each set.
 public enum ExperimentData {
-    /// The training and held-out examples of `spec`; `dataDirectory` is where MNIST is looked for.
+    /// The training and held-out examples of `spec`; `dataDirectory` is where MNIST and Fashion-MNIST are looked for.
     public static func load(_ spec: DataSpec, seed: UInt64, dataDirectory: String?) throws -> DataSplit {
         var split = try source(spec, seed: seed, dataDirectory: dataDirectory)
         if let labels = spec.labels {
@@ -51,6 +52,9 @@ public enum ExperimentData {
             return DataSplit(train: train, test: test,
                              description: "idx \(train.rows)×\(train.cols): \(train.count) train / \(test.count) test")
         }
-        return try MNIST.load(directory: DataDirectory.resolve(explicit: dataDirectory), scale: spec.scale)
+        guard let dataset = spec.fileDataset else {
+            throw RunError("data: `\(spec.dataset)` is not a dataset (\(DataSpec.datasets.joined(separator: ", ")))")
+        }
+        return try dataset.load(directory: DataDirectory.resolve(explicit: dataDirectory), scale: spec.scale)
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 /// what is known of it before loading (example size, training-set size).
 extension DataSpec {
     static let `default` = DataSpec(dataset: "mnist", scale: .unit, trainSize: nil, testSize: nil)
-    /// The datasets of images read from files; the others are synthetic.
-    static let imageDatasets = ["mnist", "idx"]
+    /// The datasets of images read from files (those aae-run finds, then `idx`); the others are synthetic.
+    static var imageDatasets: [String] { FileDatasetRegistry.names + ["idx"] }
     static var datasets: [String] { imageDatasets + SyntheticDatasetRegistry.names }
     /// The keys every dataset takes.
     static let selectionKeys = ["dataset", "scale", "train_size", "train_fraction", "test_size", "test_fraction", "labels"]
@@ -18,15 +18,27 @@ extension DataSpec {
     /// The synthetic set's definition; nil for an image dataset.
     var synthetic: SyntheticDatasetDefinition? { SyntheticDatasetRegistry.definition(dataset) }
 
+    /// The data set of files aae-run finds by itself (MNIST, Fashion-MNIST); nil for `idx` and synthetic sets.
+    var fileDataset: (any FileDataset.Type)? { FileDatasetRegistry.dataset(dataset) }
+
     /// The number of labels, `0..<classCount`.
     var classCount: Int { synthetic?.classCount(parameters) ?? NetworkSizes.classCount }
 
-    /// The number of features of one example: 784 for MNIST, rows × cols for
-    /// `idx` (from the headers), the point size for a synthetic set.
+    /// The height and width of the images, known before loading: from the headers
+    /// for `idx`, the data set's own for MNIST and Fashion-MNIST (28×28); nil for a
+    /// synthetic set, whose examples are points.
+    var imageSize: (rows: Int, cols: Int)? {
+        if synthetic != nil { return nil }
+        if let files { return (files.rows, files.cols) }
+        return (fileDataset ?? MNIST.self).imageSize
+    }
+
+    /// The number of features of one example: rows × cols of the images (784 for
+    /// MNIST and Fashion-MNIST), the point size for a synthetic set.
     var inputFeatures: Int {
         if let synthetic { return synthetic.featureCount(parameters) }
-        if let files { return files.rows * files.cols }
-        return 28 * 28
+        guard let size = imageSize else { return 0 }
+        return size.rows * size.cols
     }
 
     /// The number of training examples a run will use, when it is known without
@@ -61,7 +73,7 @@ extension DataSpec {
         if synthetic == nil {
             spec.scale = fields.optional("scale", PixelScale.unit) { readScale($0) }
         } else {
-            fields["scale"]?.error("`scale` maps grey levels and applies to the image datasets (mnist, idx), not to `\(dataset)`")
+            fields["scale"]?.error("`scale` maps grey levels and applies to the image datasets (\(imageDatasets.joined(separator: ", "))), not to `\(dataset)`")
         }
         spec.trainSize = fields["train_size"].flatMap { $0.int(in: 1...Int.max) }
         spec.testSize = fields["test_size"].flatMap { $0.int(in: 1...Int.max) }

@@ -37,7 +37,7 @@ public struct EvaluationSpec: Sendable, Equatable {
 
 /// Which examples to train and evaluate on.
 public struct DataSpec: Sendable {
-    /// `mnist`, `idx` or a synthetic set (`SyntheticDatasetRegistry`).
+    /// `mnist`, `fashion_mnist` (`FileDatasetRegistry`), `idx` or a synthetic set (`SyntheticDatasetRegistry`).
     public var dataset: String
     public var scale: PixelScale
     /// At most this many training examples (all when nil).

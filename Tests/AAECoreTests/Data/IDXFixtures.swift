@@ -7,9 +7,14 @@ import XCTest
 final class IDXFixtures {
     let directory: URL
 
-    init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("aae-data-tests-\(UUID().uuidString)", isDirectory: true)
+    convenience init() throws {
+        try self.init(directory: FileManager.default.temporaryDirectory
+            .appendingPathComponent("aae-data-tests-\(UUID().uuidString)", isDirectory: true))
+    }
+
+    /// Fixtures written into `directory`, which is created.
+    init(directory: URL) throws {
+        self.directory = directory
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 

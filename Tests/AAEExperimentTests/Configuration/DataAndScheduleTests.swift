@@ -109,9 +109,9 @@ final class DataAndScheduleTests: XCTestCase {
     // MARK: idx files
 
     /// Writes an IDX images/labels pair of `count` images of `rows × cols` (images gzip-compressed
-    /// when `gzip`), labels cycling over 0…3, into `folder` under `prefix`.
+    /// when `gzip`), labels cycling over 0…3, into `folder` under `prefix` followed by `suffixes`.
     private func writeIDX(_ folder: ExperimentFolder, _ prefix: String, count: Int, rows: Int, cols: Int,
-                          gzip: Bool = false) throws {
+                          gzip: Bool = false, suffixes: (images: String, labels: String) = ("-images", "-labels")) throws {
         func header(_ magic: UInt32, _ dimensions: [Int]) -> [UInt8] {
             ([magic] + dimensions.map(UInt32.init)).flatMap { value in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> $0) } }
         }
@@ -121,7 +121,7 @@ final class DataAndScheduleTests: XCTestCase {
             return pixel % cols == Int(labels[image]) * 2 ? 255 : 0
         }
         let images = header(0x0803, [count, rows, cols]) + pixels
-        let imagesURL = folder.url.appendingPathComponent("\(prefix)-images\(gzip ? ".gz" : "")")
+        let imagesURL = folder.url.appendingPathComponent("\(prefix)\(suffixes.images)\(gzip ? ".gz" : "")")
         try FileManager.default.createDirectory(at: imagesURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         if gzip {
             let file = try XCTUnwrap(gzopen(imagesURL.path, "wb"))
@@ -130,7 +130,7 @@ final class DataAndScheduleTests: XCTestCase {
         } else {
             try Data(images).write(to: imagesURL)
         }
-        try Data(header(0x0801, [count]) + labels).write(to: folder.url.appendingPathComponent("\(prefix)-labels"))
+        try Data(header(0x0801, [count]) + labels).write(to: folder.url.appendingPathComponent("\(prefix)\(suffixes.labels)"))
     }
 
     private func idxExperiment(train: String = "data/train", test: String = "data/test", steps: Int = 30) -> String {
@@ -326,6 +326,33 @@ final class DataAndScheduleTests: XCTestCase {
         XCTAssertEqual(Set(defaults.filter { $0.hasSuffix(".png") }), Set(["losses.png", "latent_scatter.png"]),
                        "points (rows 1) get no image figures")
         XCTAssertTrue(defaults.contains("eval.csv"))
+    }
+
+    // MARK: Fashion-MNIST
+
+    func testFashionMNISTTrainsOnTheOfficialFilesOfTheDataDirectoryWithGarmentNames() throws {
+        let root = try ExperimentFolder()
+        let officialNames = (images: "-images-idx3-ubyte", labels: "-labels-idx1-ubyte")
+        try writeIDX(root, "fashion-mnist/train", count: 64, rows: 28, cols: 28, gzip: true, suffixes: officialNames)
+        try writeIDX(root, "fashion-mnist/t10k", count: 20, rows: 28, cols: 28, suffixes: officialNames)
+        let experiment = try parse(editing(lineByLineExperiment, "dataset: mnist", "dataset: fashion_mnist"))
+        XCTAssertEqual(decoderOutput(experiment), 784)
+        let split = try ExperimentData.load(experiment.data, seed: 1, dataDirectory: root.url.path)
+        XCTAssertEqual(split.description, "Fashion-MNIST official split: 64 train / 20 test "
+                       + "(\(root.url.appendingPathComponent("fashion-mnist").path))")
+        XCTAssertEqual(split.test.classNames, .fashionMNIST)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("aae-data-\(UUID().uuidString)")
+        outputs.append(output)
+        let result = try ExperimentRunner(experiment: experiment, options: RunOptions(
+            outputDirectory: output.path, dataDirectory: root.url.path, quiet: true)).run()
+        XCTAssertEqual(result.status, .completed)
+        XCTAssertEqual(result.dataDescription, split.description)
+    }
+
+    func testIDXFileKeysOnFashionMNISTAreRejected() {
+        let found = rejection(of: editing(lineByLineExperiment, "dataset: mnist", "dataset: fashion_mnist\n  train: {images: a, labels: b}"))
+        assertOneDiagnostic(found, line: 5, keyPath: "data.train",
+                            contains: ["`train` names the files of the `idx` dataset; dataset is `fashion_mnist`"])
     }
 
     // MARK: Bad input
