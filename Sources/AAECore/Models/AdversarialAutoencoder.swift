@@ -138,7 +138,7 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
         (generatorOptimizer ?? autoencoderOptimizer).step()
         let slots = metricSlots
         stepMetrics[slots.discriminatorLoss] = discriminatorLoss / Float(discriminatorSteps)
-        stepMetrics[slots.discriminatorAccuracy] = Float(correct) / Float(2 * batchSize * discriminatorSteps)
+        stepMetrics[slots.discriminatorAccuracy] = Float(correct) / Float(a.discriminatorRowsPerRound * discriminatorSteps)
         if let generatorLoss = slots.generatorLoss { stepMetrics[generatorLoss] = a.generatorLoss.value.scalar }
         stepMetrics[slots.reconstructionLoss] = reconstructionPhase?.loss.value.scalar
             ?? a.reconstructionLoss?.value.scalar ?? 0
@@ -155,12 +155,13 @@ public final class AdversarialAutoencoder: EncoderDecoderModel {
     /// component of each row's label when the model is label-aware.
     private func samplePrior(labels: UnsafePointer<Int32>) {
         let destination = adversarial.priorSamples.value.data
+        let rows = adversarial.priorSamples.rows
         guard labelAware, let conditioned = adversarialPrior as? LabelConditionedPrior else {
-            adversarialPrior.sample(rows: batchSize, into: destination, random: &priorRandom)
+            adversarialPrior.sample(rows: rows, into: destination, random: &priorRandom)
             return
         }
         let dimension = adversarialPrior.dimension
-        for row in 0..<batchSize {
+        for row in 0..<rows {
             if (0..<Int32(conditioned.componentCount)).contains(labels[row]) {
                 conditioned.sample(rows: 1, labels: labels + row, into: destination + row * dimension, random: &priorRandom)
             } else {
@@ -199,8 +200,9 @@ private func discriminatorInput(_ code: Variable, slots: Variable?) -> Variable 
 /// One graph for the discriminator's phase and the generator's phase, which
 /// share the encoder's forward pass (the discriminator's update does not change
 /// the encoder). Stage one: the discriminator on prior samples (label 1) and
-/// the detached codes (label 0), stacked into one batch (`joint`) or as two
-/// batches one after the other (`separate`). Stage two, evaluated after the
+/// the detached codes (label 0), stacked into one batch (`joint`), as two
+/// batches one after the other (`separate`), or half a batch of each stacked into
+/// one batch of the batch size (`halves`). Stage two, evaluated after the
 /// discriminator's update: the encoder against the updated discriminator, plus
 /// the weighted reconstruction in the combined schedule.
 private struct AdversarialGraph {
@@ -216,6 +218,8 @@ private struct AdversarialGraph {
     let discriminatorUpdates: [DiscriminatorStage]
     /// The first node of the generator's stage, after the last discriminator update's.
     var discriminatorEnd: Int { discriminatorUpdates[discriminatorUpdates.count - 1].end }
+    /// The rows the discriminator classifies in one round, over its updates.
+    let discriminatorRowsPerRound: Int
     let reconstructionLoss: Variable?
     let adversarialLoss: Variable
     let generatorLoss: Variable
@@ -230,8 +234,9 @@ private struct AdversarialGraph {
         let detachedCodes = discriminatorInput(encoded.code.stoppingGradient(), slots: labelSlots)
         let ones = graph.constant(shape: [batchSize, 1], repeating: 1)
         discriminatorStart = graph.nodeCount
-        priorSamples = graph.input(shape: [batchSize, networks.encoder.latentDimension])
-        let priorInput = discriminatorInput(priorSamples, slots: labelSlots)
+        let priorRows = update.priorRows(batchSize: batchSize)
+        priorSamples = graph.input(shape: [priorRows, networks.encoder.latentDimension])
+        let priorInput = discriminatorInput(priorSamples, slots: labelSlots?.firstRows(priorRows))
         switch update {
         case .joint:
             let probability = discriminator(Variable.stackRows([priorInput, detachedCodes]))
@@ -250,7 +255,15 @@ private struct AdversarialGraph {
             discriminatorUpdates = [priorStage,
                                     DiscriminatorStage(end: graph.nodeCount, loss: codeLoss, probability: codeProbability,
                                                        priorRows: 0, weight: 0.5)]
+        case .halves:
+            let probability = discriminator(Variable.stackRows([priorInput, detachedCodes.firstRows(priorRows)]))
+            let targets = Tensor(shape: [2 * priorRows, 1])
+            for row in 0..<priorRows { targets[row] = 1 }
+            let loss = probability.binaryCrossEntropy(graph.constant(targets))
+            discriminatorUpdates = [DiscriminatorStage(end: graph.nodeCount, loss: loss, probability: probability,
+                                                       priorRows: priorRows, weight: 1)]
         }
+        discriminatorRowsPerRound = discriminatorUpdates.reduce(0) { $0 + $1.probability.rows }
 
         adversarialLoss = discriminator(discriminatorInput(encoded.code, slots: labelSlots)).binaryCrossEntropy(ones)
         if let reconstruction {

@@ -20,6 +20,10 @@ protocol ModelKindDefinition: Sendable {
     var matchesPrior: Bool { get }
     /// The evaluation metrics this kind adds after the common ones, in eval.csv order.
     var evaluationMetrics: [any EvaluationMetric] { get }
+    /// The figures this kind draws after the common ones (`RunFigures.all`), in
+    /// `report.plots` order: `RunFigures.categoricalCode` for a kind whose model is a
+    /// `CategoricalCodeModel`.
+    var figures: [any RunFigure.Type] { get }
 
     /// Reads this kind's keys from the `model` mapping; nil when one that is
     /// required is missing or wrong (already reported).
@@ -51,6 +55,7 @@ extension ModelKindDefinition {
     var readsLabelSlots: Bool { false }
     var matchesPrior: Bool { false }
     var evaluationMetrics: [any EvaluationMetric] { [] }
+    var figures: [any RunFigure.Type] { [] }
     func appliedKeys(_ settings: any ModelKindSettings) -> Set<String> { Set(keys.map(\.name)) }
     func values(_ settings: any ModelKindSettings) -> [String: String] { [:] }
     func extraNetworks(_ model: ModelSpec) -> [PlannedNetwork] { [] }

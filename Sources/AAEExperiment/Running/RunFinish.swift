@@ -38,7 +38,8 @@ struct RunFinish {
         var figureRandom = RandomGenerator(seed: experiment.seed, stream: RandomStreams.figures)
         written.figures = try RunFigures.writeAll(
             model: model, test: test, scale: experiment.data.scale, metrics: metrics, directory: directory,
-            title: experiment.name, random: &figureRandom, plots: Set(experiment.report.plots),
+            title: experiment.name, random: &figureRandom,
+            figures: RunFigures.figures(for: experiment.model.definition), plots: Set(experiment.report.plots),
             options: FigureOptions(report: experiment.report, seed: experiment.seed,
                                    shouldStop: { stop?.isRequested ?? false }))
         return written

@@ -20,7 +20,8 @@ enum ExperimentSchema {
         let optimizer = fields.optional("optimizer", OptimizerSpec.default) { OptimizerSpec.read($0) }
         let training = fields.optional("training", TrainingSpec.default) { TrainingSpec.read($0) }
         let evaluation = fields.optional("eval", EvaluationSpec.default) { EvaluationSpec.read($0) }
-        let report = fields.optional("report", ReportSpec.default) { ReportSpec.read($0) }
+        let plotNames = model.map { RunFigures.figures(for: $0.definition).map { $0.plotName } } ?? ReportSpec.plotNames
+        let report = fields.optional("report", ReportSpec.all(plotNames)) { ReportSpec.read($0, plotNames: plotNames) }
         checkBatchSize(training, against: data, fields: fields)
         report.checkEvaluationEvery(training, fields: fields)
         let sweep = fields["sweep"].flatMap { SweepSpec.read($0) }

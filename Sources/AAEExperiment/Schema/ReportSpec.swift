@@ -3,11 +3,12 @@
 /// whether it evaluates the model on held-out data at the end (eval.csv).
 /// Leaving out what is not looked at saves time in sweeps and tests.
 public struct ReportSpec: Sendable, Equatable {
-    /// Every figure a run can draw, by the name of its file without `.png`.
+    /// The figures every model kind can draw, by the name of its file without `.png`.
     public static let plotNames = RunFigures.plotNames
 
-    /// The figures to draw, in `plotNames` order; a figure that does not apply
-    /// to the model or the data is skipped all the same.
+    /// The figures to draw, in the order of the figures the model's kind can draw
+    /// (`plotNames`, then the kind's own); a figure that does not apply to the
+    /// model or the data is skipped all the same.
     public var plots: [String]
     /// Whether the held-out evaluation runs at the end of training and writes eval.csv.
     public var evaluation: Bool
@@ -31,16 +32,22 @@ public struct ReportSpec: Sendable, Equatable {
         self.tsne = tsne
     }
 
-    /// Every figure, and the evaluation.
+    /// Every common figure, and the evaluation: the report of a kind without figures of its own.
     public static let `default` = ReportSpec(plots: plotNames, evaluation: true)
+
+    /// Every figure of `plotNames` (those a model's kind can draw), and the evaluation.
+    static func all(_ plotNames: [String]) -> ReportSpec {
+        ReportSpec(plots: plotNames, evaluation: true)
+    }
 }
 
 extension ReportSpec {
     static let keys = ["plots", "eval", "snapshot_every", "manifold", "projection", "tsne"]
 
-    static func read(_ node: ConfigNode) -> ReportSpec? {
+    /// The report of `node`, whose `plots` may name the figures of `plotNames`.
+    static func read(_ node: ConfigNode, plotNames: [String]) -> ReportSpec? {
         guard let fields = node.fields(keys) else { return nil }
-        let plots = fields.optional("plots", plotNames, readPlots)
+        let plots = fields.optional("plots", plotNames) { readPlots($0, plotNames: plotNames) }
         let evaluation = fields.optional("eval", true) { $0.bool() }
         let snapshotEvery = fields.optional("snapshot_every", 0) { $0.int(in: 0...Int.max) }
         let manifold = fields.optional("manifold", ManifoldGridSpec.default) { ManifoldGridSpec.read($0) }
@@ -52,7 +59,7 @@ extension ReportSpec {
                           projection: projection, tsne: tsne)
     }
 
-    private static func readPlots(_ node: ConfigNode) -> [String]? {
+    private static func readPlots(_ node: ConfigNode, plotNames: [String]) -> [String]? {
         guard let elements = node.list() else { return nil }
         var chosen: Set<String> = []
         for element in elements {

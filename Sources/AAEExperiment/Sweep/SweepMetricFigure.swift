@@ -101,7 +101,7 @@ public enum SweepMetricFigure {
         if case .categorical = placement, order.count > 1 { dodge = min(0.3, 0.6 / Double(order.count)) }
         let series = order.enumerated().map { groupIndex, name -> LineChart.Series in
             let offset = dodge * (Double(groupIndex) - Double(order.count - 1) / 2)
-            let points = groups[name]!.map { label, runs in (x: placement.x(label) + offset, spread: Spread(runs)) }
+            let points = groups[name]!.map { label, runs in (x: placement.x(label) + offset, spread: SampleSpread(runs)) }
                 .sorted { $0.x < $1.x }
             let hasErrors = points.contains { $0.spread.count > 1 }
             return LineChart.Series(name: name.isEmpty ? "runs" : name, xs: points.map(\.x),
@@ -118,23 +118,6 @@ public enum SweepMetricFigure {
         case .categorical(let names):
             return LineChart.Panel(title: shortName, series: series, xTitle: shortName, yTitle: metric,
                                    xCategories: names)
-        }
-    }
-
-    /// The mean and sample standard deviation of the finite values among some runs.
-    struct Spread {
-        let count: Int
-        let mean: Double
-        /// NaN for fewer than two values.
-        let standardDeviation: Double
-
-        init(_ values: [Double]) {
-            let finite = values.filter(\.isFinite)
-            count = finite.count
-            mean = finite.isEmpty ? .nan : finite.reduce(0, +) / Double(finite.count)
-            let mean = mean
-            standardDeviation = finite.count > 1
-                ? (finite.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(finite.count - 1)).squareRoot() : .nan
         }
     }
 }

@@ -38,9 +38,14 @@ struct SweepSummary {
         return CSVTable(header: header, rows: rows)
     }
 
-    /// Replaces summary.csv and the sweep's HParams experiment (`tb/`) atomically.
+    /// Replaces summary.csv, the summary over seeds of a sweep with several
+    /// (`SweepSeedSummary`) and the sweep's HParams experiment (`tb/`) atomically.
     func write() throws {
+        let table = table
         try table.write(to: url)
+        if let overSeeds = SweepSeedSummary.table(summary: table, keyPaths: plan.keyPaths) {
+            try overSeeds.write(to: plan.outputDirectory.appendingPathComponent(SweepSeedSummary.fileName))
+        }
         try SweepHParams(plan: plan).writeExperiment(metricNames: Self.union(entries.map { $0.finalMetrics.map(\.name) }),
                                                      evaluationNames: Self.union(entries.map { $0.evaluation.map(\.name) }))
     }

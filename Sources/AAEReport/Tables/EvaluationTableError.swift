@@ -4,6 +4,8 @@ public enum EvaluationTableError: Error, CustomStringConvertible, Equatable {
     case noEvaluation(run: String, status: String?)
     /// eval.csv exists but cannot be read or parsed.
     case unreadable(path: String, reason: String)
+    /// `--metrics` names a metric no listed run reports; `reported` are those they do.
+    case unknownMetric(String, reported: [String])
 
     public var description: String {
         switch self {
@@ -14,6 +16,9 @@ public enum EvaluationTableError: Error, CustomStringConvertible, Equatable {
                 + "completed one whose evaluation is missing"
         case .unreadable(let path, let reason):
             return "\(path): cannot read the evaluation: \(reason)"
+        case .unknownMetric(let metric, let reported):
+            return "--metrics: no listed run reports `\(metric)`; their eval.csv metrics are "
+                + reported.joined(separator: ", ")
         }
     }
 }

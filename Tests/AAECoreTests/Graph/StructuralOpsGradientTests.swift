@@ -42,6 +42,16 @@ final class StructuralOpsGradientTests: XCTestCase {
         checker.check(y, with: [a, b], random: &random)
     }
 
+    func testFirstRowsGradientMatchesFiniteDifferencesAndLeavesTheOtherRowsAtZero() {
+        let g = Graph()
+        let x = parameter("x", [5, 3])
+        let y = g.parameter(x).firstRows(2)
+        XCTAssertEqual(y.shape, [2, 3])
+        g.forward()
+        XCTAssertEqual(y.value.scalars, Array(x.value.scalars.prefix(6)))
+        checker.check(y, with: [x], random: &random)
+    }
+
     func testRepeatingRowsGradientSumsTheCopies() {
         let g = Graph()
         let x = parameter("x", [2, 3])

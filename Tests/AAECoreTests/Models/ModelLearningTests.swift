@@ -162,6 +162,7 @@ final class ModelLearningTests: XCTestCase {
         assertLearns(adversarial(posterior: .gaussian, schedule: .phased, seed: 7))
         assertLearns(adversarial(posterior: .universal(noiseDimension: 4, noiseStd: 0.5), schedule: .phased, seed: 8))
         assertLearns(adversarial(posterior: .deterministic, schedule: .combined, seed: 12, update: .separate))
+        assertLearns(adversarial(posterior: .deterministic, schedule: .phased, seed: 15, update: .halves))
     }
 
     func testAdversarialTrainingPullsCodesTowardsThePrior() {
@@ -175,7 +176,7 @@ final class ModelLearningTests: XCTestCase {
     }
 
     func testSeparateDiscriminatorUpdatesStepTheDiscriminatorTwicePerRound() {
-        for (update, updatesPerRound) in [(DiscriminatorUpdate.joint, 1), (.separate, 2)] {
+        for (update, updatesPerRound) in [(DiscriminatorUpdate.joint, 1), (.separate, 2), (.halves, 1)] {
             let model = adversarial(posterior: .deterministic, schedule: .combined, seed: 13, update: update,
                                     discriminatorSteps: 3)
             _ = train(model, steps: 5)

@@ -132,7 +132,10 @@ final class FiguresTests: XCTestCase {
 
     func testTheRegisteredFiguresGiveReportPlotsTheirNamesFilesAndOrder() {
         XCTAssertEqual(ReportSpec.plotNames, ["latent_scatter", "manifold", "reconstructions", "samples", "losses", "style"])
-        XCTAssertEqual(RunFigures.fileNames, ReportSpec.plotNames.map { $0 + ".png" })
+        XCTAssertEqual(RunFigures.categoricalCode.map { $0.plotName },
+                       ["category_samples", "category_styles", "confusion_matrix"])
+        XCTAssertEqual(RunFigures.fileNames, (ReportSpec.plotNames + RunFigures.categoricalCode.map { $0.plotName })
+            .map { $0 + ".png" })
         XCTAssertEqual(RunFigures.all.filter { $0.drawsImages }.map { $0.plotName },
                        ["manifold", "reconstructions", "samples", "style"])
     }

@@ -15,8 +15,8 @@ public enum RunFigures {
     /// (8 × 8 digits) are enlarged to it so that their figures stay readable.
     static let minimumGridSize: Double = 480
 
-    /// Every figure a run can draw, one line each, in the order `report.plots` lists them
-    /// and `writeAll` draws them (and so the order they draw from the figures' random stream).
+    /// The figures every model kind can draw, one line each, in the order `report.plots` lists
+    /// them and `writeAll` draws them (and so the order they draw from the figures' random stream).
     public static let all: [any RunFigure.Type] = [
         LatentScatterFigure.self,
         ManifoldFigure.self,
@@ -26,29 +26,46 @@ public enum RunFigures {
         StyleFigure.self,
     ]
 
-    /// The figures' names as `report.plots` gives them, in `all`'s order.
+    /// The figures of a model with a categorical code group (`CategoricalCodeModel`), one line
+    /// each, which the model kinds that build one list as their own figures after `all`.
+    public static let categoricalCode: [any RunFigure.Type] = [
+        CategorySamplesFigure.self,
+        CategoryStylesFigure.self,
+        ConfusionMatrixFigure.self,
+    ]
+
+    /// The figures a model of `kind` can draw, in the order `writeAll` draws them: the common
+    /// ones, then the kind's own.
+    static func figures(for kind: any ModelKindDefinition) -> [any RunFigure.Type] {
+        all + kind.figures
+    }
+
+    /// The common figures' names as `report.plots` gives them, in `all`'s order.
     public static var plotNames: [String] { all.map { $0.plotName } }
 
-    /// The figures' files, in the order `writeAll` draws them.
-    public static var fileNames: [String] { all.map { $0.fileName } }
+    /// The files of every figure a run of any kind can draw: the common figures in the order
+    /// `writeAll` draws them, then the kinds' own.
+    public static var fileNames: [String] { (all + categoricalCode).map { $0.fileName } }
 
     /// Writes every figure of `plots` (names without `.png`, as in `report.plots`) that
     /// applies to `model` into `directory` and returns the files written, in `all`'s order.
     /// Figures drawn as images are skipped for point data (`rows` 1). `title` (the
     /// experiment's name) starts every figure's title; `metrics` is the run's metrics
     /// table; `scale` is the pixel scale of `test` and of the decoder; `options` are the
-    /// report's drawing options. When `options.shouldStop()` turns true the remaining
-    /// figures are not drawn (it is checked before each).
+    /// report's drawing options; `figures` are the figures the model's kind can draw, in
+    /// order. When `options.shouldStop()` turns true the remaining figures are not drawn (it
+    /// is checked before each).
     @discardableResult
     public static func writeAll(model: TrainableModel, test: LabeledImages, scale: PixelScale, metrics: CSVTable,
                                 directory: URL, title: String, random: inout RandomGenerator,
-                                plots: Set<String> = Set(ReportSpec.plotNames),
+                                figures: [any RunFigure.Type] = all, plots: Set<String>? = nil,
                                 options: FigureOptions = .default) throws -> [URL] {
         precondition(test.count == 0 || test.featureCount == model.inputFeatures,
                      "images of \(test.featureCount) pixels for a model of \(model.inputFeatures) inputs")
         let inputs = FigureInputs(model: model, test: test, scale: scale, metrics: metrics, title: title, options: options)
         var written: [URL] = []
-        for figure in all {
+        let plots = plots ?? Set(figures.map { $0.plotName })
+        for figure in figures {
             guard !options.shouldStop(), plots.contains(figure.plotName), test.rows > 1 || !figure.drawsImages else {
                 continue
             }
