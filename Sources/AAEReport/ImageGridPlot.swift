@@ -159,7 +159,10 @@ public struct ImageGridPlot: Plot, Sendable {
         }
         let titleLineHeight = canvas.textSize("0", style: Self.titleText).height
         for (index, line) in layout.titleLines.reversed().enumerated() {
-            canvas.text(line, at: CanvasPoint(x: grid.midX, y: grid.minY - 10 - Double(index) * titleLineHeight),
+            // Centred over the grid, moved in as far as needed to stay inside the figure.
+            let half = canvas.textSize(line, style: Self.titleText).width / 2
+            let x = min(max(grid.midX, Self.outerMargin + half), Double(layout.width) - Self.outerMargin - half)
+            canvas.text(line, at: CanvasPoint(x: x, y: grid.minY - 10 - Double(index) * titleLineHeight),
                         style: Self.titleText, color: textColor, anchor: TextAnchor(.center, .bottom))
         }
         return canvas

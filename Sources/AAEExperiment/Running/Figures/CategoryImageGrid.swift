@@ -23,8 +23,7 @@ enum CategoryImageGrid {
         }
         var plot = ImageGridPlot(pixels: outputs.map(scale.unitInterval), imageCount: rows * columns,
                                  imageHeight: test.rows, imageWidth: test.cols, rows: rows, columns: columns,
-                                 title: title, rowLabels: assignment.order.map { assignment.names[$0] },
-                                 xTickValues: (1...columns).map(Float.init), xTitle: xTitle,
+                                 title: title, rowLabels: assignment.order.map { assignment.names[$0] }, xTitle: xTitle,
                                  yTitle: assignment.areClasses ? "class y" : "cluster y (by majority held-out label)",
                                  scale: rows > 16 ? 1 : 2)
         plot.minimumGridSize = RunFigures.minimumGridSize

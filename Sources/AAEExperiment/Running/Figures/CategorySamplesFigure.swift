@@ -17,9 +17,9 @@ public enum CategorySamplesFigure {
               model.stylePrior.dimension == model.styleDimension else { return false }
         let assignment = CategoryAssignment(model: model, test: test)
         let styles = model.stylePrior.samples(rows: model.categoryCount * CategoryImageGrid.columns, random: &random)
-        let subject = "decoder samples, one row per \(assignment.axisTitle), a style prior sample per image"
         try CategoryImageGrid.write(model: model, assignment: assignment, styles: styles, test: test, scale: scale,
-                                    title: RunFigures.heading(title, subject), xTitle: "style sample", to: url)
+                                    title: RunFigures.heading(title, "decoder samples per \(assignment.axisTitle)"),
+                                    xTitle: "style z (a prior sample per image)", to: url)
         return true
     }
 }

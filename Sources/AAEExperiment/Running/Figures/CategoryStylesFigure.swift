@@ -18,10 +18,9 @@ public enum CategoryStylesFigure {
         let assignment = CategoryAssignment(model: model, test: test)
         let columnStyles = model.stylePrior.samples(rows: CategoryImageGrid.columns, random: &random)
         let styles = (0..<model.categoryCount).flatMap { _ in columnStyles }
-        let subject = "style grid, one style prior sample z per column across every \(assignment.axisTitle) y"
         try CategoryImageGrid.write(model: model, assignment: assignment, styles: styles, test: test, scale: scale,
-                                    title: RunFigures.heading(title, subject), xTitle: "style code z (fixed down each column)",
-                                    to: url)
+                                    title: RunFigures.heading(title, "style grid"),
+                                    xTitle: "style z (a prior sample, fixed down each column)", to: url)
         return true
     }
 }
