@@ -21,6 +21,7 @@ help:
 	@echo "make data     copy ../shared/data/mnist or download MNIST into data/mnist; install Fashion-MNIST"
 	@echo "make sweep    train the grid of experiments/sweep.yaml into results/aae_sweep/"
 	@echo "make examples train every example and update the table of docs/results.md"
+	@echo "make paper-table  train the paper's Sections 5-7 over seeds 1-3, print their table (results/paper/)"
 	@echo "make bench    time training steps against their sgemm floor (results/bench/)"
 	@echo "make diff A=.. B=..  compare two runs, sweeps or CSV files"
 	@echo "make index   rebuild results/index.html"
@@ -91,6 +92,23 @@ bench: deps
 # Trains the grid of experiments/sweep.yaml (8 runs, one per core at a time) into results/aae_sweep/.
 sweep: build data
 	$(BIN) sweep experiments/sweep.yaml $(if $(JOBS),--jobs $(JOBS))
+
+# The paper's Sections 5-7 (issue #14): each experiment as a sweep over seeds 1, 2 and 3 into results/paper/<name>/
+# (a finished sweep is skipped, an interrupted one continues), then one table of their mean ± sample standard
+# deviation over the seeds: classification error, cluster error, kNN-5 accuracy, into results/paper/table.md.
+PAPER_EXPERIMENTS := aae_semi_supervised_100 aae_supervised_baseline_100 aae_semi_supervised_1000 \
+                     aae_supervised_baseline_1000 aae_semi_supervised_all aae_supervised_baseline_all \
+                     aae_clustering_16 aae_clustering_30 aae_dim_reduction aae_dim_reduction_unsupervised
+PAPER_METRICS     := classification_error,cluster_error,knn_accuracy
+
+paper-table: build data
+	@mkdir -p results/paper
+	@for name in $(PAPER_EXPERIMENTS); do \
+	  $(BIN) sweep experiments/$$name.yaml --set 'sweep.seeds=[1,2,3]' --out results/paper/$$name \
+	    $(if $(JOBS),--jobs $(JOBS)) || exit 1; \
+	done
+	$(BIN) table $(addprefix results/paper/,$(PAPER_EXPERIMENTS)) --metrics $(PAPER_METRICS) > results/paper/table.md
+	@cat results/paper/table.md
 
 # Trains every shipped example (default training) and writes their evaluation table into docs/results.md.
 examples: build data
