@@ -17,9 +17,10 @@ public final class GraphNetwork: Network {
 
     /// How a merge node joins its inputs.
     public enum Merge: String, Sendable, CaseIterable {
-        /// Side by side along features: the output has the sum of the widths.
+        /// Side by side along features: the output has the sum of the widths
+        /// (a vector, also of maps: NHWC rows side by side are not a channel concatenation).
         case concat
-        /// Elementwise sum of inputs of equal width.
+        /// Elementwise sum of inputs of equal width (of equal maps, a map).
         case add
         /// Elementwise product of inputs of equal width.
         case multiply
@@ -61,7 +62,9 @@ public final class GraphNetwork: Network {
         public let name: String
         public let inputs: [String]
         public let body: Body
-        public let outputFeatures: Int
+        public let outputShape: FeatureShape
+
+        public var outputFeatures: Int { outputShape.features }
     }
 
     public let name: String
@@ -70,44 +73,56 @@ public final class GraphNetwork: Network {
     public let nodes: [Node]
     /// The names of the nodes the network outputs, in order.
     public let outputNames: [String]
-    private let featuresByName: [String: Int]
+    private let shapesByName: [String: FeatureShape]
 
     /// Builds the network `name` reading `inputFeatures` values. Node names must
     /// be unique and other than `input`; every input must name a node or
     /// `input`, without cycles; a layers node has one input, whose width its
     /// first layer reads; a merge has two or more, of equal widths unless it
     /// concatenates.
-    public init(name: String, inputFeatures: Int, nodes definitions: [NodeDefinition], outputs: [String]) {
+    public init(name: String, inputFeatures: Int, inputShape: FeatureShape? = nil, nodes definitions: [NodeDefinition],
+                outputs: [String]) {
         precondition(!outputs.isEmpty, "graph network \(name) needs an output")
-        var features = [Self.inputName: inputFeatures]
+        var shapes = [Self.inputName: inputShape ?? .vector(inputFeatures)]
         var built: [Node] = []
         for definition in Self.topologicalOrder(definitions, network: name) {
-            let widths = definition.inputs.map { features[$0]! }
+            let inputShapes = definition.inputs.map { shapes[$0]! }
+            let widths = inputShapes.map(\.features)
             let node: Node
             switch definition.computation {
             case .layers(let layers):
                 precondition(widths.count == 1, "node \(definition.name) of \(name) applies layers to one input")
-                let chain = Sequential(name: "\(name).\(definition.name)", inputFeatures: widths[0], layers: layers)
+                let chain = Sequential(name: "\(name).\(definition.name)", inputFeatures: widths[0],
+                                       inputShape: inputShapes[0], layers: layers)
                 node = Node(name: definition.name, inputs: definition.inputs, body: .layers(chain),
-                            outputFeatures: chain.outputFeatures)
+                            outputShape: chain.outputShape)
             case .merge(let merge):
                 precondition(widths.count >= 2, "merge node \(definition.name) of \(name) needs two or more inputs")
                 precondition(merge == .concat || Set(widths).count == 1,
                              "\(merge.rawValue) node \(definition.name) of \(name) needs equal widths, got \(widths)")
                 node = Node(name: definition.name, inputs: definition.inputs, body: .merge(merge),
-                            outputFeatures: merge == .concat ? widths.reduce(0, +) : widths[0])
+                            outputShape: Self.mergedShape(merge, inputShapes))
             }
-            features[node.name] = node.outputFeatures
+            shapes[node.name] = node.outputShape
             built.append(node)
         }
         for output in outputs {
-            precondition(features[output] != nil && output != Self.inputName, "output \(output) is not a node of \(name)")
+            precondition(shapes[output] != nil && output != Self.inputName, "output \(output) is not a node of \(name)")
         }
         self.name = name
         self.inputFeatures = inputFeatures
         self.nodes = built
         self.outputNames = outputs
-        self.featuresByName = features
+        self.shapesByName = shapes
+    }
+
+    /// The shape a merge of inputs of `shapes` outputs: a concatenation is a
+    /// vector of the widths side by side; a sum or product of equal maps a map.
+    public static func mergedShape(_ merge: Merge, _ shapes: [FeatureShape]) -> FeatureShape {
+        if merge == .concat {
+            return .vector(shapes.reduce(0) { LayerFootprint.sum($0, $1.features) })
+        }
+        return Set(shapes).count == 1 ? shapes[0] : .vector(shapes[0].features)
     }
 
     /// The parameters of every node, in node order.
@@ -130,9 +145,17 @@ public final class GraphNetwork: Network {
     public var outputFeatures: Int { outputNames.reduce(0) { $0 + outputFeatures(of: $1) } }
 
     /// The width of the node (or `input`) named `name`.
-    public func outputFeatures(of name: String) -> Int {
-        guard let features = featuresByName[name] else { preconditionFailure("\(name) is not a node of \(self.name)") }
-        return features
+    public func outputFeatures(of name: String) -> Int { outputShape(of: name).features }
+
+    /// The shape of the node (or `input`) named `name`.
+    public func outputShape(of name: String) -> FeatureShape {
+        guard let shape = shapesByName[name] else { preconditionFailure("\(name) is not a node of \(self.name)") }
+        return shape
+    }
+
+    /// The shape of the single output; a vector of the outputs side by side when there are several.
+    public var outputShape: FeatureShape {
+        outputNames.count == 1 ? outputShape(of: outputNames[0]) : .vector(outputFeatures)
     }
 
     /// Adds the network on `input` to its graph and returns each output, in

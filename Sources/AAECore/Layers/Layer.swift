@@ -1,8 +1,8 @@
 /// A building block of a network: a type that owns its parameters and state and
 /// adds its computation to a graph when called, as layers do in Keras or mlx-swift.
 ///
-/// A layer is built for a known number of input features, so that its weights
-/// can be allocated, and carries its own facts: the features it outputs, its
+/// A layer is built for a known input shape, so that its weights can be
+/// allocated, and carries its own facts: the shape it outputs, its
 /// trainable parameters and its named state buffers. Checkpoints, the weights
 /// export and `validate`'s summary read them from here, so a new layer kind —
 /// one file with its type and its `LayerDefinition`, plus one entry in
@@ -16,6 +16,8 @@ public protocol Layer: AnyObject {
     var stateBuffers: [StateBuffer] { get }
     /// The number of features of the output.
     var outputFeatures: Int { get }
+    /// The shape of the output: a vector of `outputFeatures`, or a feature map.
+    var outputShape: FeatureShape { get }
     /// Adds this layer's computation on `input` to the input's graph.
     func callAsFunction(_ input: Variable) -> Variable
 }
@@ -23,6 +25,7 @@ public protocol Layer: AnyObject {
 extension Layer {
     public var parameters: [Parameter] { [] }
     public var stateBuffers: [StateBuffer] { [] }
+    public var outputShape: FeatureShape { .vector(outputFeatures) }
 
     /// The number of trainable values.
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.value.count } }

@@ -1,4 +1,4 @@
-/// What a layer will be, known before it is built: its output width, its weights,
+/// What a layer will be, known before it is built: its output shape, its weights,
 /// its non-trained state and the values a graph holds per example for it.
 ///
 /// Each layer type says its own footprint (`Dense.footprint(…)`, answered by its
@@ -16,23 +16,50 @@ public struct LayerFootprint: Sendable, Equatable {
     public var trainingValuesPerExample: Int
     /// The values an inference graph holds per example (the output).
     public var inferenceValuesPerExample: Int
+    /// The shape of the layer's output.
+    public var outputShape: FeatureShape
+    /// Why the layer cannot read its input, when it cannot (`dense` after a map,
+    /// a kernel larger than its map), as a phrase that follows the layer's short
+    /// form (`reads a vector but gets a 7×7×64 map; add …`): the size checks
+    /// report it at the layer.
+    /// `outputShape` is then a stand-in that keeps later footprints computable.
+    public var problem: String?
+
     /// The features the layer outputs.
-    public var outputFeatures: Int
+    public var outputFeatures: Int { outputShape.features }
 
     public init(parameters: Int = 0, state: Int = 0, trainingValuesPerExample: Int, inferenceValuesPerExample: Int,
-                outputFeatures: Int) {
+                outputShape: FeatureShape, problem: String? = nil) {
         self.parameters = parameters
         self.state = state
         self.trainingValuesPerExample = trainingValuesPerExample
         self.inferenceValuesPerExample = inferenceValuesPerExample
-        self.outputFeatures = outputFeatures
+        self.outputShape = outputShape
+        self.problem = problem
+    }
+
+    /// The footprint of a layer that outputs a vector of `outputFeatures`.
+    public init(parameters: Int = 0, state: Int = 0, trainingValuesPerExample: Int, inferenceValuesPerExample: Int,
+                outputFeatures: Int) {
+        self.init(parameters: parameters, state: state, trainingValuesPerExample: trainingValuesPerExample,
+                  inferenceValuesPerExample: inferenceValuesPerExample, outputShape: .vector(outputFeatures))
     }
 
     /// A layer without weights whose graph node holds `buffers` values per output
     /// feature in training (the output and its gradient: 2) and the output in inference.
     public static func elementwise(features: Int, buffers: Int = 2) -> LayerFootprint {
-        LayerFootprint(trainingValuesPerExample: product(features, buffers), inferenceValuesPerExample: features,
-                       outputFeatures: features)
+        elementwise(shape: .vector(features), buffers: buffers)
+    }
+
+    /// An elementwise layer on `shape`, which it keeps.
+    public static func elementwise(shape: FeatureShape, buffers: Int = 2) -> LayerFootprint {
+        LayerFootprint(trainingValuesPerExample: product(shape.features, buffers),
+                       inferenceValuesPerExample: shape.features, outputShape: shape)
+    }
+
+    /// A layer that cannot read its input, for `problem`; its output is taken to be `input`.
+    public static func rejected(_ problem: String, input: FeatureShape) -> LayerFootprint {
+        LayerFootprint(trainingValuesPerExample: 0, inferenceValuesPerExample: 0, outputShape: input, problem: problem)
     }
 
     /// `a · b`, `Int.max` on overflow.

@@ -25,6 +25,25 @@ public struct ResolvedLayerArguments: Sendable {
         return Float(value)
     }
 
+    /// A window argument as (height, width).
+    public func window(_ name: String) -> (height: Int, width: Int) {
+        guard case .window(let height, let width) = values[name] else { preconditionFailure("\(name) is not a window") }
+        return (height, width)
+    }
+
+    public func choice(_ name: String) -> String {
+        guard case .choice(let word) = values[name] else { preconditionFailure("\(name) is not a choice") }
+        return word
+    }
+
+    /// A shape argument as a map shape.
+    public func shape(_ name: String) -> FeatureShape {
+        guard case .shape(let height, let width, let channels) = values[name] else {
+            preconditionFailure("\(name) is not a shape")
+        }
+        return .map(height: height, width: width, channels: channels)
+    }
+
     public func flag(_ name: String) -> Bool {
         guard case .flag(let value) = values[name] else { preconditionFailure("\(name) is not a flag") }
         return value

@@ -3,11 +3,16 @@ public final class Sequential: Layer {
     public let name: String
     public let layers: [Layer]
     public let inputFeatures: Int
+    /// The shape of the input: a vector of `inputFeatures`, or the map the first layer reads.
+    public let inputShape: FeatureShape
 
     /// Chains `layers`, naming their parameters `name.index.parameter`.
-    public init(name: String, inputFeatures: Int, layers: [Layer]) {
+    public init(name: String, inputFeatures: Int, inputShape: FeatureShape? = nil, layers: [Layer]) {
+        precondition(inputShape.map { $0.features == inputFeatures } ?? true,
+                     "\(name): an input shape of \(inputShape!) for \(inputFeatures) features")
         self.name = name
         self.inputFeatures = inputFeatures
+        self.inputShape = inputShape ?? .vector(inputFeatures)
         self.layers = layers
         for (index, layer) in layers.enumerated() {
             for parameter in layer.parameters where !parameter.name.hasPrefix("\(name).") {
@@ -26,6 +31,7 @@ public final class Sequential: Layer {
     }
 
     public var outputFeatures: Int { layers.last?.outputFeatures ?? inputFeatures }
+    public var outputShape: FeatureShape { layers.last?.outputShape ?? inputShape }
 
     public func callAsFunction(_ input: Variable) -> Variable {
         layers.reduce(input) { value, layer in layer(value) }

@@ -16,6 +16,13 @@ public enum LayerRegistry {
         Dropout.definition,
         GaussianNoise.definition,
         BatchNorm.definition,
+        Conv2D.definition,
+        Conv2DTranspose.definition,
+        MaxPool2D.definition,
+        AvgPool2D.definition,
+        UpSample2D.definition,
+        Flatten.definition,
+        Reshape.definition,
     ]
 
     public static var names: [String] { definitions.map(\.name) }
@@ -39,9 +46,10 @@ extension LayerSpec {
         ResolvedLayerArguments(values: arguments, latent: latent, input: exampleSize, labels: NetworkSizes.classCount)
     }
 
-    /// What the layer for `inputFeatures` inputs will be — its output width, its
-    /// parameter and state counts, its memory — from its definition, without building it.
-    func footprint(inputFeatures: Int, latent: Int, exampleSize: Int) -> LayerFootprint {
-        definition.footprint(resolvedArguments(latent: latent, exampleSize: exampleSize), inputFeatures)
+    /// What the layer for an input of shape `input` will be — its output shape,
+    /// its parameter and state counts, its memory, or why it cannot read that
+    /// input — from its definition, without building it.
+    func footprint(input: FeatureShape, latent: Int, exampleSize: Int) -> LayerFootprint {
+        definition.footprint(resolvedArguments(latent: latent, exampleSize: exampleSize), input)
     }
 }

@@ -3,55 +3,61 @@ import AAECore
 /// Turns a validated experiment into a model ready to train, with weights drawn
 /// from the experiment's seed.
 public enum ModelBuilder {
-    /// Builds a network, a layer list or a graph, for `inputFeatures` inputs.
-    public static func network(_ name: String, _ spec: NetworkSpec, inputFeatures: Int, latent: Int,
-                               exampleSize: Int, random: inout RandomGenerator) -> Network {
+    /// Builds a network, a layer list or a graph, for `inputFeatures` inputs, read
+    /// as `inputShape` (a vector of them when nil).
+    public static func network(_ name: String, _ spec: NetworkSpec, inputFeatures: Int, inputShape: FeatureShape? = nil,
+                               latent: Int, exampleSize: Int, random: inout RandomGenerator) -> Network {
         switch spec {
         case .layers(let layers):
-            return network(name, layers, inputFeatures: inputFeatures, latent: latent, exampleSize: exampleSize,
-                           random: &random)
+            return network(name, layers, inputFeatures: inputFeatures, inputShape: inputShape, latent: latent,
+                           exampleSize: exampleSize, random: &random)
         case .graph(let graph):
-            return graphNetwork(name, graph, inputFeatures: inputFeatures, latent: latent, exampleSize: exampleSize,
-                                random: &random)
+            return graphNetwork(name, graph, inputFeatures: inputFeatures, inputShape: inputShape, latent: latent,
+                                exampleSize: exampleSize, random: &random)
         }
     }
 
-    /// Builds a network from its layer list for `inputFeatures` inputs.
-    public static func network(_ name: String, _ layers: [LayerSpec], inputFeatures: Int, latent: Int,
-                               exampleSize: Int, random: inout RandomGenerator) -> Sequential {
-        Sequential(name: name, inputFeatures: inputFeatures,
-                   layers: self.layers(layers, inputFeatures: inputFeatures, latent: latent, exampleSize: exampleSize,
-                                       random: &random))
+    /// Builds a network from its layer list for `inputFeatures` inputs read as `inputShape`.
+    public static func network(_ name: String, _ layers: [LayerSpec], inputFeatures: Int,
+                               inputShape: FeatureShape? = nil, latent: Int, exampleSize: Int,
+                               random: inout RandomGenerator) -> Sequential {
+        let shape = inputShape ?? .vector(inputFeatures)
+        return Sequential(name: name, inputFeatures: inputFeatures, inputShape: shape,
+                          layers: self.layers(layers, input: shape, latent: latent, exampleSize: exampleSize,
+                                              random: &random))
     }
 
     /// Builds a graph network, its nodes' weights drawn in the order the nodes are written.
-    public static func graphNetwork(_ name: String, _ graph: GraphSpec, inputFeatures: Int, latent: Int,
-                                    exampleSize: Int, random: inout RandomGenerator) -> GraphNetwork {
-        let features = NetworkSizes.nodeFeatures(of: graph, input: inputFeatures, latent: latent, exampleSize: exampleSize)
+    public static func graphNetwork(_ name: String, _ graph: GraphSpec, inputFeatures: Int,
+                                    inputShape: FeatureShape? = nil, latent: Int, exampleSize: Int,
+                                    random: inout RandomGenerator) -> GraphNetwork {
+        let shape = inputShape ?? .vector(inputFeatures)
+        let shapes = NetworkSizes.nodeShapes(of: graph, input: shape, latent: latent, exampleSize: exampleSize)
         let nodes = graph.nodes.map { node -> GraphNetwork.NodeDefinition in
             switch node.body {
             case .layers(let specs):
                 let input = node.inputs[0]
                 return .layers(node.name, input: input,
-                               layers(specs, inputFeatures: features[input]!, latent: latent, exampleSize: exampleSize,
+                               layers(specs, input: shapes[input]!, latent: latent, exampleSize: exampleSize,
                                       random: &random))
             case .merge(let merge):
                 return .merge(node.name, merge, inputs: node.inputs)
             }
         }
-        return GraphNetwork(name: name, inputFeatures: inputFeatures, nodes: nodes, outputs: graph.output.nodeNames)
+        return GraphNetwork(name: name, inputFeatures: inputFeatures, inputShape: shape, nodes: nodes,
+                            outputs: graph.output.nodeNames)
     }
 
-    /// The layers of a list, chained from `inputFeatures` inputs.
-    private static func layers(_ layers: [LayerSpec], inputFeatures: Int, latent: Int, exampleSize: Int,
+    /// The layers of a list, chained from an input of shape `input`.
+    private static func layers(_ layers: [LayerSpec], input: FeatureShape, latent: Int, exampleSize: Int,
                                random: inout RandomGenerator) -> [Layer] {
-        var features = inputFeatures
+        var shape = input
         var built: [Layer] = []
         for spec in layers {
-            let layer = spec.definition.build(spec.resolvedArguments(latent: latent, exampleSize: exampleSize), features,
+            let layer = spec.definition.build(spec.resolvedArguments(latent: latent, exampleSize: exampleSize), shape,
                                               &random)
             built.append(layer)
-            features = layer.outputFeatures
+            shape = layer.outputShape
         }
         return built
     }
@@ -61,8 +67,9 @@ public enum ModelBuilder {
     static func encoder(_ plan: NetworkPlan, random: inout RandomGenerator) -> CodeEncoder {
         let planned = plan.encoder, latent = plan.latentDimension, inputFeatures = plan.exampleFeatures
         if case .graph(let graph) = planned.spec, planned.spec.outputsGaussianHeads {
-            let network = graphNetwork(planned.name, graph, inputFeatures: planned.inputFeatures, latent: latent,
-                                       exampleSize: inputFeatures, random: &random)
+            let network = graphNetwork(planned.name, graph, inputFeatures: planned.inputFeatures,
+                                       inputShape: planned.inputShape, latent: latent, exampleSize: inputFeatures,
+                                       random: &random)
             return CodeEncoder(gaussianHeads: network, inputFeatures: inputFeatures, latentDimension: latent)
         }
         let trunk = network(planned, plan, random: &random)
@@ -72,8 +79,8 @@ public enum ModelBuilder {
 
     /// The network of `planned`, one of `plan`'s.
     private static func network(_ planned: PlannedNetwork, _ plan: NetworkPlan, random: inout RandomGenerator) -> Network {
-        network(planned.name, planned.spec, inputFeatures: planned.inputFeatures, latent: plan.latentDimension,
-                exampleSize: plan.exampleFeatures, random: &random)
+        network(planned.name, planned.spec, inputFeatures: planned.inputFeatures, inputShape: planned.inputShape,
+                latent: plan.latentDimension, exampleSize: plan.exampleFeatures, random: &random)
     }
 
     /// The prior of `experiment` for its code size.
@@ -104,7 +111,7 @@ public enum ModelBuilder {
     /// networks of its plan, weights drawn in plan order, put together by its kind.
     public static func model(_ experiment: Experiment, inputFeatures: Int, seed: UInt64) -> TrainableModel {
         var random = RandomGenerator(seed: seed, stream: RandomStreams.weights)
-        let plan = NetworkPlan(experiment.model, inputFeatures: inputFeatures)
+        let plan = NetworkPlan(experiment.model, inputFeatures: inputFeatures, imageShape: experiment.data.imageShape)
         let encoder = encoder(plan, random: &random)
         let decoder = network(plan.decoder, plan, random: &random)
         let networks = EncoderDecoder(encoder: encoder, decoder: decoder, decoderLabelCount: plan.decoderLabelCount)

@@ -14,11 +14,11 @@ struct ModelFootprint {
     init(_ plan: NetworkPlan) {
         let latent = plan.latentDimension, input = plan.exampleFeatures
         networks = plan.networks.map { planned in
-            var footprint = NetworkFootprint(planned.spec, inputFeatures: planned.inputFeatures, latent: latent,
+            var footprint = NetworkFootprint(planned.spec, input: planned.inputShape, latent: latent,
                                              exampleSize: input)
             if planned.addsGaussianHeads {
-                let features = NetworkSizes.outputFeatures(of: planned.spec, input: planned.inputFeatures, latent: latent,
-                                                           exampleSize: input)
+                let features = NetworkSizes.outputShape(of: planned.spec, input: planned.inputShape, latent: latent,
+                                                        exampleSize: input).features
                 footprint.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
                 footprint.add(Dense.footprint(inputFeatures: features, units: latent, useBias: true))
             }

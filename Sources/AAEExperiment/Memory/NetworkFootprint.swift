@@ -11,19 +11,20 @@ struct NetworkFootprint: Sendable, Equatable {
 
     init() {}
 
-    /// The footprint of `spec` reading `inputFeatures` values.
-    init(_ spec: NetworkSpec, inputFeatures: Int, latent: Int, exampleSize: Int) {
+    /// The footprint of `spec` reading an input of shape `input`.
+    init(_ spec: NetworkSpec, input: FeatureShape, latent: Int, exampleSize: Int) {
         switch spec {
         case .layers(let layers):
-            addLayers(layers, inputFeatures: inputFeatures, latent: latent, exampleSize: exampleSize)
+            addLayers(layers, input: input, latent: latent, exampleSize: exampleSize)
         case .graph(let graph):
-            let widths = NetworkSizes.nodeFeatures(of: graph, input: inputFeatures, latent: latent, exampleSize: exampleSize)
+            let shapes = NetworkSizes.nodeShapes(of: graph, input: input, latent: latent, exampleSize: exampleSize)
             for node in graph.nodes {
                 switch node.body {
                 case .layers(let layers):
-                    addLayers(layers, inputFeatures: widths[node.inputs[0]] ?? 0, latent: latent, exampleSize: exampleSize)
+                    addLayers(layers, input: shapes[node.inputs[0]] ?? .vector(0), latent: latent,
+                              exampleSize: exampleSize)
                 case .merge:
-                    add(.elementwise(features: widths[node.name] ?? 0))
+                    add(.elementwise(features: shapes[node.name]?.features ?? 0))
                 }
             }
         }
@@ -37,12 +38,9 @@ struct NetworkFootprint: Sendable, Equatable {
         inferenceValuesPerExample = LayerFootprint.sum(inferenceValuesPerExample, layer.inferenceValuesPerExample)
     }
 
-    private mutating func addLayers(_ layers: [LayerSpec], inputFeatures: Int, latent: Int, exampleSize: Int) {
-        var features = inputFeatures
-        for spec in layers {
-            let layer = spec.footprint(inputFeatures: features, latent: latent, exampleSize: exampleSize)
+    private mutating func addLayers(_ layers: [LayerSpec], input: FeatureShape, latent: Int, exampleSize: Int) {
+        for layer in NetworkSizes.footprints(of: layers, input: input, latent: latent, exampleSize: exampleSize) {
             add(layer)
-            features = layer.outputFeatures
         }
     }
 }

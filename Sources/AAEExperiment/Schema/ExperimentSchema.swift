@@ -26,7 +26,8 @@ enum ExperimentSchema {
         report.checkEvaluationEvery(training, fields: fields)
         let sweep = fields["sweep"].flatMap { SweepSpec.read($0) }
         if let model, let modelNode = fields["model"], readData != nil {
-            NetworkSizes.check(NetworkPlan(model, inputFeatures: data.inputFeatures), at: modelNode)
+            NetworkSizes.check(NetworkPlan(model, inputFeatures: data.inputFeatures, imageShape: data.imageShape),
+                               at: modelNode)
             checkPrior(prior, for: model, at: fields["prior"] ?? modelNode)
         }
         guard let name, let model else { return nil }

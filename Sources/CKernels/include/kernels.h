@@ -34,4 +34,20 @@ void aae_sigmoid_cross_entropy(const float *restrict z, const float *restrict t,
 void aae_sigmoid_cross_entropy_backward(const float *restrict z, const float *restrict t, float *restrict dz,
                                         size_t count, float scale, int accumulate);
 
+/// The patch matrix of NHWC images for a convolution: row `(n, oy, ox)` holds the
+/// `kernel_height × kernel_width × channels` input values under the window at
+/// output position (oy, ox) of image n, in (ky, kx, channel) order, zero where the
+/// window lies in the padding. `x` is `images × height × width × channels`;
+/// `patches` is `images · output_height · output_width` rows of
+/// `kernel_height · kernel_width · channels`.
+void aae_im2col(const float *restrict x, float *restrict patches, size_t images, size_t height, size_t width,
+                size_t channels, size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
+                size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
+
+/// The adjoint of `aae_im2col`: adds every patch value to the input value it was
+/// taken from (padding positions are dropped).
+void aae_col2im(const float *restrict patches, float *restrict x, size_t images, size_t height, size_t width,
+                size_t channels, size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
+                size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
+
 #endif

@@ -1,4 +1,6 @@
 /// Batch normalisation over the batch, per feature: `γ · (x − μ) / √(σ² + ε) + β`.
+/// On an NHWC feature map a "feature" is a channel, normalised over the batch's
+/// `batch · height · width` pixels: the input is read as a `[rows, channels]` matrix.
 ///
 /// In training it uses the batch's mean and (biased) variance and moves the
 /// running statistics towards them; in inference it uses the running statistics,
@@ -14,22 +16,28 @@ final class BatchNormalizationOperation: Operation {
     let sumOfGradients: Tensor
     let sumOfGradientsTimesNormalized: Tensor
 
-    init(graph: Graph, shape: [Int], runningMean: Tensor, runningVariance: Tensor, momentum: Float, epsilon: Float) {
+    let rows: Int
+    let columns: Int
+
+    /// Normalises each of `channels` columns of the input of `shape` viewed as `[count / channels, channels]`.
+    init(graph: Graph, shape: [Int], channels: Int, runningMean: Tensor, runningVariance: Tensor, momentum: Float,
+         epsilon: Float) {
         self.graph = graph
+        columns = channels
+        rows = shape.reduce(1, *) / channels
         self.runningMean = runningMean
         self.runningVariance = runningVariance
         self.momentum = momentum
         self.epsilon = epsilon
         self.normalized = Tensor(shape: shape)
-        self.inverseDeviation = Tensor(shape: [shape.last ?? 1])
-        self.sumOfGradients = Tensor(shape: [shape.last ?? 1])
-        self.sumOfGradientsTimesNormalized = Tensor(shape: [shape.last ?? 1])
+        self.inverseDeviation = Tensor(shape: [channels])
+        self.sumOfGradients = Tensor(shape: [channels])
+        self.sumOfGradientsTimesNormalized = Tensor(shape: [channels])
     }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
         let x = inputs[0].value.data, gamma = inputs[1].value.data, beta = inputs[2].value.data
         let y = output.value.data, xhat = normalized.data, inv = inverseDeviation.data
-        let rows = output.value.rows, columns = output.value.columns
         for c in 0..<columns {
             let mean: Float, variance: Float
             if graph.isTraining {
@@ -61,7 +69,6 @@ final class BatchNormalizationOperation: Operation {
     func backward(inputs: [GraphNode], output: GraphNode) {
         guard let dy = output.gradient?.data else { return }
         let gamma = inputs[1].value.data, xhat = normalized.data, inv = inverseDeviation.data
-        let rows = output.value.rows, columns = output.value.columns
         sumOfGradients.fill(0)
         sumOfGradientsTimesNormalized.fill(0)
         let sumDy = sumOfGradients.data, sumDyXhat = sumOfGradientsTimesNormalized.data

@@ -1,0 +1,73 @@
+/// A transposed 2-D convolution of NHWC maps, as Keras' `Conv2DTranspose`: the
+/// adjoint of the convolution `geometry` describes (which slides over this
+/// operation's output and gives back its input), plus a bias. The kernel is
+/// `[kh, kw, cout, cin]`, read as the `[kh · kw · cout, cin]` matrix.
+///
+/// Forward, per chunk of images: `patches = x · Wᵀ`, scattered into the output
+/// (first filled with the bias). Backward: the output gradient's patches, then
+/// `dx = dpatches · W` and `dW += dpatchesᵀ · x`.
+final class Convolution2DTranspose: Operation {
+    let patches: PatchMatrix
+    /// The input's channels.
+    let inputChannels: Int
+
+    init(geometry: ConvolutionGeometry, batch: Int, inputChannels: Int) {
+        patches = PatchMatrix(geometry: geometry, batch: batch)
+        self.inputChannels = inputChannels
+    }
+
+    func forward(inputs: [GraphNode], output: GraphNode) {
+        let x = inputs[0].value.data, kernel = inputs[1].value.data, bias = inputs[2].value.data
+        let y = output.value.data
+        let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
+        let filters = g.channels
+        for pixel in 0..<(output.value.count / filters) { (y + pixel * filters).update(from: bias, count: filters) }
+        for first in patches.chunks {
+            let images = patches.images(from: first)
+            BLAS.gemm(transposeA: false, transposeB: true, m: images * positions, n: patchSize, k: inputChannels,
+                      a: x + first * positions * inputChannels, b: kernel, c: patches.buffer.data)
+            patches.scatterAdd(into: y + first * g.inputSize, images: images)
+        }
+    }
+
+    func backward(inputs: [GraphNode], output: GraphNode) {
+        guard let dy = output.gradient?.data else { return }
+        let input = inputs[0], kernel = inputs[1], bias = inputs[2]
+        let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
+        if let db = bias.gradient?.data {
+            BiasGradient.add(columnSumsOf: dy, rows: output.value.count / g.channels, columns: g.channels, into: bias, db)
+        }
+        guard input.gradient != nil || kernel.gradient != nil else { return }
+        let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
+        let kernelBeta = kernel.gradient == nil ? 0 : kernel.gradientBeta()
+        for first in patches.chunks {
+            let images = patches.images(from: first)
+            patches.gather(dy + first * g.inputSize, images: images)
+            let rows = images * positions, offset = first * positions * inputChannels
+            if let dx = input.gradient?.data {
+                BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: inputChannels, k: patchSize,
+                          a: patches.buffer.data, b: kernel.value.data, beta: inputBeta, c: dx + offset)
+            }
+            if let dw = kernel.gradient?.data {
+                BLAS.gemm(transposeA: true, transposeB: false, m: patchSize, n: inputChannels, k: rows,
+                          a: patches.buffer.data, b: input.value.data + offset, beta: first == 0 ? kernelBeta : 1, c: dw)
+            }
+        }
+    }
+}
+
+extension Variable {
+    /// The transposed convolution of this batch of NHWC maps (`[batch, h · w · cin]`):
+    /// the adjoint of the convolution `geometry` (whose output is this input), with
+    /// `kernel` `[kh, kw, cout, cin]` and `bias` `[cout]`.
+    public func conv2dTranspose(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry) -> Variable {
+        let inputChannels = features / max(geometry.outputPositions, 1)
+        precondition(shape.count == 2 && features == geometry.outputPositions * inputChannels && inputChannels > 0,
+                     "conv2d_transpose of \(shape) for \(geometry.outputHeight)×\(geometry.outputWidth) maps")
+        precondition(bias.node.value.count == geometry.channels, "conv2d_transpose bias of \(bias.shape)")
+        precondition(kernel.node.value.count == geometry.patchSize * inputChannels,
+                     "conv2d_transpose kernel of \(kernel.shape)")
+        return graph.apply(Convolution2DTranspose(geometry: geometry, batch: rows, inputChannels: inputChannels),
+                           to: [self, kernel, bias], outputShape: [rows, geometry.inputSize])
+    }
+}
