@@ -14,11 +14,13 @@ final class PatchMatrix {
     /// The values a patch buffer holds at most (1 MiB), unless one image needs more.
     static let capacityValues = 1 << 18
 
-    init(geometry: ConvolutionGeometry, batch: Int) {
+    /// The buffer for `batch` images laid out by `geometry`, of at most
+    /// `capacity` values (`capacityValues` when nil) unless one image needs more.
+    init(geometry: ConvolutionGeometry, batch: Int, capacity: Int? = nil) {
         self.geometry = geometry
         self.batch = batch
         let perImage = max(geometry.outputPositions * geometry.patchSize, 1)
-        imagesPerChunk = max(1, min(batch, Self.capacityValues / perImage))
+        imagesPerChunk = max(1, min(batch, (capacity ?? Self.capacityValues) / perImage))
         buffer = Tensor(shape: [imagesPerChunk * geometry.outputPositions, geometry.patchSize])
     }
 

@@ -11,8 +11,8 @@ final class Convolution2D: Operation {
     let patches: PatchMatrix
     let filters: Int
 
-    init(geometry: ConvolutionGeometry, batch: Int, filters: Int) {
-        patches = PatchMatrix(geometry: geometry, batch: batch)
+    init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
+        patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
         self.filters = filters
     }
 
@@ -61,12 +61,14 @@ final class Convolution2D: Operation {
 extension Variable {
     /// The convolution of this batch of NHWC maps (`[batch, h · w · cin]`) laid
     /// out by `geometry`, with `kernel` `[kh, kw, cin, cout]` and `bias` `[cout]`.
-    public func conv2d(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry) -> Variable {
+    /// `patchCapacity` bounds the patch buffer's values (a few images' worth by default).
+    public func conv2d(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry,
+                       patchCapacity: Int? = nil) -> Variable {
         let filters = bias.node.value.count
         precondition(shape.count == 2 && features == geometry.inputSize,
                      "conv2d of \(shape) for \(geometry.inputHeight)×\(geometry.inputWidth)×\(geometry.channels) maps")
         precondition(kernel.node.value.count == geometry.patchSize * filters, "conv2d kernel of \(kernel.shape)")
-        return graph.apply(Convolution2D(geometry: geometry, batch: rows, filters: filters), to: [self, kernel, bias],
-                           outputShape: [rows, geometry.outputPositions * filters])
+        let operation = Convolution2D(geometry: geometry, batch: rows, filters: filters, patchCapacity: patchCapacity)
+        return graph.apply(operation, to: [self, kernel, bias], outputShape: [rows, geometry.outputPositions * filters])
     }
 }

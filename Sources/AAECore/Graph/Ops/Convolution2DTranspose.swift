@@ -11,8 +11,8 @@ final class Convolution2DTranspose: Operation {
     /// The input's channels.
     let inputChannels: Int
 
-    init(geometry: ConvolutionGeometry, batch: Int, inputChannels: Int) {
-        patches = PatchMatrix(geometry: geometry, batch: batch)
+    init(geometry: ConvolutionGeometry, batch: Int, inputChannels: Int, patchCapacity: Int?) {
+        patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
         self.inputChannels = inputChannels
     }
 
@@ -59,15 +59,17 @@ final class Convolution2DTranspose: Operation {
 extension Variable {
     /// The transposed convolution of this batch of NHWC maps (`[batch, h · w · cin]`):
     /// the adjoint of the convolution `geometry` (whose output is this input), with
-    /// `kernel` `[kh, kw, cout, cin]` and `bias` `[cout]`.
-    public func conv2dTranspose(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry) -> Variable {
+    /// `kernel` `[kh, kw, cout, cin]` and `bias` `[cout]`; `patchCapacity` as for `conv2d`.
+    public func conv2dTranspose(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry,
+                                patchCapacity: Int? = nil) -> Variable {
         let inputChannels = features / max(geometry.outputPositions, 1)
         precondition(shape.count == 2 && features == geometry.outputPositions * inputChannels && inputChannels > 0,
                      "conv2d_transpose of \(shape) for \(geometry.outputHeight)×\(geometry.outputWidth) maps")
         precondition(bias.node.value.count == geometry.channels, "conv2d_transpose bias of \(bias.shape)")
         precondition(kernel.node.value.count == geometry.patchSize * inputChannels,
                      "conv2d_transpose kernel of \(kernel.shape)")
-        return graph.apply(Convolution2DTranspose(geometry: geometry, batch: rows, inputChannels: inputChannels),
-                           to: [self, kernel, bias], outputShape: [rows, geometry.inputSize])
+        let operation = Convolution2DTranspose(geometry: geometry, batch: rows, inputChannels: inputChannels,
+                                               patchCapacity: patchCapacity)
+        return graph.apply(operation, to: [self, kernel, bias], outputShape: [rows, geometry.inputSize])
     }
 }
