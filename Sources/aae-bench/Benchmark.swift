@@ -18,7 +18,7 @@ struct Benchmark: ParsableCommand {
             """)
 
     @Option(help: "Experiment files to benchmark, comma-separated.")
-    var experiments = "experiments/aae_deterministic.yaml,experiments/vae.yaml"
+    var experiments = "experiments/aae_deterministic.yaml,experiments/vae.yaml,experiments/conv_aae.yaml"
 
     @Option(help: "OpenBLAS thread counts, comma-separated.")
     var threads = "1,2"

@@ -50,4 +50,19 @@ void aae_col2im(const float *restrict patches, float *restrict x, size_t images,
                 size_t channels, size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
                 size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
 
+/// For a convolution computed products first: `products` holds, for every input
+/// position (n, iy, ix), the `kernel_height · kernel_width · filters` products of
+/// its channels with each kernel position's weights, in (ky, kx, filter) order.
+/// Adds to each output value (n, oy, ox, f) the products of the input positions
+/// under its window, each at its own kernel position.
+void aae_window_sum(const float *restrict products, float *restrict y, size_t images, size_t height, size_t width,
+                    size_t filters, size_t kernel_height, size_t kernel_width, size_t stride_height,
+                    size_t stride_width, size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
+
+/// The adjoint of `aae_window_sum`: copies each output gradient to the product
+/// slots it was summed from. Slots under no window are left as they are (zero them first).
+void aae_window_spread(const float *restrict dy, float *restrict products, size_t images, size_t height, size_t width,
+                       size_t filters, size_t kernel_height, size_t kernel_width, size_t stride_height,
+                       size_t stride_width, size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
+
 #endif

@@ -53,31 +53,44 @@ final class MapOpsGradientTests: XCTestCase {
         checkConvolution(geometry(5, 5, 2, kernel: (3, 3), stride: (2, 2), .same), filters: 3, patchCapacity: 1)
     }
 
-    /// y[n, oy, ox, f] = b[f] + Σ x[n, oy·s − pad + ky, ox·s − pad + kx, c] · W[ky, kx, c, f].
-    func testConvolutionForwardMatchesTheDirectSum() {
-        let g = geometry(5, 4, 2, kernel: (3, 2), stride: (2, 1), .same)
-        let filters = 3, graph = Graph()
-        let x = parameter("x", [2, g.inputSize]), kernel = parameter("kernel", [3, 2, 2, filters])
-        let bias = parameter("bias", [filters])
-        let y = graph.parameter(x).conv2d(kernel: graph.parameter(kernel), bias: graph.parameter(bias), geometry: g)
-        graph.forward()
-        for n in 0..<2 {
-            for oy in 0..<g.outputHeight {
-                for ox in 0..<g.outputWidth {
-                    for f in 0..<filters {
-                        var sum = bias.value[f]
-                        for ky in 0..<3 {
-                            for kx in 0..<2 {
-                                let iy = oy * 2 - g.padTop + ky, ix = ox - g.padLeft + kx
-                                guard (0..<5).contains(iy), (0..<4).contains(ix) else { continue }
-                                for c in 0..<2 {
-                                    sum += x.value[n * g.inputSize + (iy * 4 + ix) * 2 + c]
-                                        * kernel.value[((ky * 2 + kx) * 2 + c) * filters + f]
+    func testProductFirstConvolutionToOneChannelMatchesFiniteDifferences() {
+        checkConvolution(geometry(5, 6, 4, kernel: (3, 3), stride: (1, 1), .same), filters: 1)
+    }
+
+    func testProductFirstConvolutionWithStrideAndAnEvenKernel() {
+        checkConvolution(geometry(5, 6, 4, kernel: (3, 3), stride: (2, 2), .same), filters: 1)
+        checkConvolution(geometry(4, 5, 3, kernel: (2, 4), stride: (1, 1), .same), filters: 1)
+        checkConvolution(geometry(6, 5, 4, kernel: (3, 2), stride: (1, 2), .valid), filters: 2, patchCapacity: 1)
+    }
+
+    /// y[n, oy, ox, f] = b[f] + Σ x[n, oy·s − pad + ky, ox·s − pad + kx, c] · W[ky, kx, c, f],
+    /// by im2col (3 filters of 2 channels) and products first (1 filter of 3 channels).
+    func testConvolutionForwardMatchesTheDirectSumByBothMethods() {
+        for (channels, filters) in [(2, 3), (3, 1)] {
+            let g = geometry(5, 4, channels, kernel: (3, 2), stride: (2, 1), .same)
+            let graph = Graph()
+            let x = parameter("x", [2, g.inputSize]), kernel = parameter("kernel", [3, 2, channels, filters])
+            let bias = parameter("bias", [filters])
+            let y = graph.parameter(x).conv2d(kernel: graph.parameter(kernel), bias: graph.parameter(bias), geometry: g)
+            graph.forward()
+            for n in 0..<2 {
+                for oy in 0..<g.outputHeight {
+                    for ox in 0..<g.outputWidth {
+                        for f in 0..<filters {
+                            var sum = bias.value[f]
+                            for ky in 0..<3 {
+                                for kx in 0..<2 {
+                                    let iy = oy * 2 - g.padTop + ky, ix = ox - g.padLeft + kx
+                                    guard (0..<5).contains(iy), (0..<4).contains(ix) else { continue }
+                                    for c in 0..<channels {
+                                        sum += x.value[n * g.inputSize + (iy * 4 + ix) * channels + c]
+                                            * kernel.value[((ky * 2 + kx) * channels + c) * filters + f]
+                                    }
                                 }
                             }
+                            let index = n * g.outputPositions * filters + (oy * g.outputWidth + ox) * filters + f
+                            XCTAssertEqual(y.value[index], sum, accuracy: 1e-5, "\(channels) → \(filters)")
                         }
-                        let index = n * g.outputPositions * filters + (oy * g.outputWidth + ox) * filters + f
-                        XCTAssertEqual(y.value[index], sum, accuracy: 1e-5)
                     }
                 }
             }

@@ -62,13 +62,17 @@ extension Variable {
     /// The convolution of this batch of NHWC maps (`[batch, h · w · cin]`) laid
     /// out by `geometry`, with `kernel` `[kh, kw, cin, cout]` and `bias` `[cout]`.
     /// `patchCapacity` bounds the patch buffer's values (a few images' worth by default).
+    /// A convolution to fewer channels than it reads, whose products take less
+    /// memory than its patches, is computed products first (`ProductFirstConvolution2D`).
     public func conv2d(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry,
                        patchCapacity: Int? = nil) -> Variable {
         let filters = bias.node.value.count
         precondition(shape.count == 2 && features == geometry.inputSize,
                      "conv2d of \(shape) for \(geometry.inputHeight)×\(geometry.inputWidth)×\(geometry.channels) maps")
         precondition(kernel.node.value.count == geometry.patchSize * filters, "conv2d kernel of \(kernel.shape)")
-        let operation = Convolution2D(geometry: geometry, batch: rows, filters: filters, patchCapacity: patchCapacity)
+        let operation: Operation = ProductFirstConvolution2D.isCheaper(geometry, filters: filters)
+            ? ProductFirstConvolution2D(geometry: geometry, batch: rows, filters: filters, patchCapacity: patchCapacity)
+            : Convolution2D(geometry: geometry, batch: rows, filters: filters, patchCapacity: patchCapacity)
         return graph.apply(operation, to: [self, kernel, bias], outputShape: [rows, geometry.outputPositions * filters])
     }
 }

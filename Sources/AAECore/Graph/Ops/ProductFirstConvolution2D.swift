@@ -1,0 +1,112 @@
+import CKernels
+
+/// A 2-D convolution of NHWC maps computed products first, for a convolution
+/// with fewer output channels than input channels (a decoder's last
+/// `conv2d 1 3x3 same`): every input pixel's channels times every kernel
+/// position's weights, `Z = x · W'` with `W'` the kernel as `[cin, kh · kw · cout]`,
+/// then each output sums the products under its window (`aae_window_sum`). Its
+/// buffer holds `kh · kw · cout` values per input pixel where im2col's holds
+/// `kh · kw · cin` per output pixel, so far less memory moves for the same products.
+///
+/// Backward: the output gradient spread to the product slots it was summed from
+/// (`dZ`), then `dx = dZ · W'ᵀ` and `dW' += xᵀ · dZ`, `dW'` turned back into
+/// Keras' `[kh, kw, cin, cout]`.
+final class ProductFirstConvolution2D: Operation {
+    let geometry: ConvolutionGeometry
+    let batch: Int
+    let filters: Int
+    let imagesPerChunk: Int
+    /// `Z` (or `dZ`) of one chunk of images: `[images · h · w, kh · kw · cout]`.
+    let products: Tensor
+    /// The kernel as `[cin, kh · kw · cout]`, and its gradient.
+    let inputMajorKernel: Tensor
+    let inputMajorKernelGradient: Tensor
+
+    init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
+        self.geometry = geometry
+        self.batch = batch
+        self.filters = filters
+        let slots = geometry.kernelHeight * geometry.kernelWidth * filters
+        let pixels = geometry.inputHeight * geometry.inputWidth
+        imagesPerChunk = max(1, min(batch, (patchCapacity ?? PatchMatrix.capacityValues) / max(pixels * slots, 1)))
+        products = Tensor(shape: [imagesPerChunk * pixels, slots])
+        inputMajorKernel = Tensor(shape: [geometry.channels, slots])
+        inputMajorKernelGradient = Tensor(shape: [geometry.channels, slots])
+    }
+
+    /// Whether products first moves fewer values than im2col for `geometry`.
+    static func isCheaper(_ geometry: ConvolutionGeometry, filters: Int) -> Bool {
+        geometry.inputHeight * geometry.inputWidth * filters < geometry.outputPositions * geometry.channels
+    }
+
+    private var slots: Int { products.columns }
+    private var pixels: Int { geometry.inputHeight * geometry.inputWidth }
+
+    /// `(k, c, f) → (c, k, f)` from `kernel` into `inputMajorKernel`.
+    private func transposeKernel(_ kernel: UnsafePointer<Float>) {
+        let positions = geometry.kernelHeight * geometry.kernelWidth, channels = geometry.channels
+        let target = inputMajorKernel.data
+        for k in 0..<positions {
+            for c in 0..<channels {
+                (target + (c * positions + k) * filters).update(from: kernel + (k * channels + c) * filters,
+                                                                 count: filters)
+            }
+        }
+    }
+
+    func forward(inputs: [GraphNode], output: GraphNode) {
+        let x = inputs[0].value.data, bias = inputs[2].value.data, y = output.value.data
+        let g = geometry
+        transposeKernel(inputs[1].value.data)
+        for row in 0..<(output.value.count / filters) { (y + row * filters).update(from: bias, count: filters) }
+        for first in stride(from: 0, to: batch, by: imagesPerChunk) {
+            let images = min(imagesPerChunk, batch - first)
+            BLAS.gemm(transposeA: false, transposeB: false, m: images * pixels, n: slots, k: g.channels,
+                      a: x + first * g.inputSize, b: inputMajorKernel.data, c: products.data)
+            aae_window_sum(products.data, y + first * g.outputPositions * filters, images, g.inputHeight,
+                           g.inputWidth, filters, g.kernelHeight, g.kernelWidth, g.strideHeight, g.strideWidth,
+                           g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
+        }
+    }
+
+    func backward(inputs: [GraphNode], output: GraphNode) {
+        guard let dy = output.gradient?.data else { return }
+        let input = inputs[0], kernel = inputs[1], bias = inputs[2]
+        let g = geometry
+        if let db = bias.gradient?.data {
+            BiasGradient.add(columnSumsOf: dy, rows: output.value.count / filters, columns: filters, into: bias, db)
+        }
+        guard input.gradient != nil || kernel.gradient != nil else { return }
+        let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
+        for first in stride(from: 0, to: batch, by: imagesPerChunk) {
+            let images = min(imagesPerChunk, batch - first), rows = images * pixels
+            products.data.update(repeating: 0, count: rows * slots)
+            aae_window_spread(dy + first * g.outputPositions * filters, products.data, images, g.inputHeight,
+                              g.inputWidth, filters, g.kernelHeight, g.kernelWidth, g.strideHeight, g.strideWidth,
+                              g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
+            if let dx = input.gradient?.data {
+                BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: g.channels, k: slots,
+                          a: products.data, b: inputMajorKernel.data, beta: inputBeta, c: dx + first * g.inputSize)
+            }
+            if kernel.gradient != nil {
+                BLAS.gemm(transposeA: true, transposeB: false, m: g.channels, n: slots, k: rows,
+                          a: input.value.data + first * g.inputSize, b: products.data, beta: first == 0 ? 0 : 1,
+                          c: inputMajorKernelGradient.data)
+            }
+        }
+        guard let dw = kernel.gradient?.data else { return }
+        let accumulate = kernel.gradientBeta() != 0
+        let positions = g.kernelHeight * g.kernelWidth, channels = g.channels
+        let source = inputMajorKernelGradient.data
+        for k in 0..<positions {
+            for c in 0..<channels {
+                let from = source + (c * positions + k) * filters, to = dw + (k * channels + c) * filters
+                if accumulate {
+                    for f in 0..<filters { to[f] += from[f] }
+                } else {
+                    to.update(from: from, count: filters)
+                }
+            }
+        }
+    }
+}
