@@ -44,9 +44,7 @@ extension DataSpec {
     /// The shape of one image (`28×28×1` for MNIST, rows × cols × 1 for `idx`),
     /// nil for a synthetic set of points.
     var imageShape: FeatureShape? {
-        if synthetic != nil { return nil }
-        if let files { return .map(height: files.rows, width: files.cols, channels: 1) }
-        return .map(height: 28, width: 28, channels: 1)
+        imageSize.map { .map(height: $0.rows, width: $0.cols, channels: 1) }
     }
 
     /// The number of training examples a run will use, when it is known without
