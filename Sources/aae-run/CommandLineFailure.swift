@@ -27,6 +27,11 @@ enum CommandLineFailure {
         if let jobs, jobs < 1 { throw usage("--jobs must be at least 1, found \(jobs)") }
     }
 
+    /// Refuses `--threads` below 1.
+    static func checkThreads(_ threads: Int?) throws {
+        if let threads, threads < 1 { throw usage("--threads must be at least 1, found \(threads)") }
+    }
+
     static func printError(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

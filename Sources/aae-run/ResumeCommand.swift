@@ -29,6 +29,9 @@ struct ResumeCommand: ParsableCommand {
     @Option(name: .long, help: "Runs trained at once, for a sweep, at least 1 (default: the number of cores).")
     var jobs: Int?
 
+    @Option(name: .long, help: ThreadsHelp.text)
+    var threads: Int?
+
     @Option(name: .long, help: ArgumentHelp(
         "Train only the i-th of N blocks of a frozen sweep's runs (0-based; a SLURM array task).", valueName: "i/N"))
     var shard: String?
@@ -43,19 +46,23 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         try CommandLineFailure.checkJobs(jobs)
+        try CommandLineFailure.checkThreads(threads)
         try CommandLineFailure.reporting {
             let folder = URL(fileURLWithPath: directory, isDirectory: true)
             if let shard {
                 return try SlurmTaskExecution.run(directory: folder, shard: SweepShard(parsing: shard), jobs: jobs,
+                                                  threads: threads,
                                                   dataDirectory: dataDirectory, maxRequeues: maxRequeues)
             }
             if FileManager.default.fileExists(atPath: folder.appendingPathComponent("summary.csv").path) {
-                try SweepExecution.run(SweepPlan.resuming(directory: folder), jobs: jobs, dataDirectory: dataDirectory)
+                try SweepExecution.run(SweepPlan.resuming(directory: folder), jobs: jobs, threads: threads,
+                                       dataDirectory: dataDirectory)
             } else {
                 let config = RunFolderLayout(folder).configuration.path
                 let experiment = try ExperimentReader.load(path: config)
                 try SingleRunExecution.run(experiment, options: RunOptions(
-                    outputDirectory: directory, dataDirectory: dataDirectory, resume: true))
+                    outputDirectory: directory, dataDirectory: dataDirectory,
+                    threads: threads ?? RunOptions.availableCores, resume: true))
             }
         }
     }

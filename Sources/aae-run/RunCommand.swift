@@ -43,22 +43,28 @@ struct RunCommand: ParsableCommand {
         discussion: "The earlier run's metrics, evaluation, figures and checkpoint are removed before training."))
     var overwrite = false
 
+    @Option(name: .long, help: ThreadsHelp.text)
+    var threads: Int?
+
     @Option(name: .customLong("memory-limit"), help: ArgumentHelp(
         "The most memory the run may need, e.g. 8GB or 512MB, or none (default: 80% of the machine's memory); "
         + "a run estimated above it is refused before it starts.", valueName: "size"))
     var memoryLimit: String?
 
     func run() throws {
+        try CommandLineFailure.checkThreads(threads)
         try CommandLineFailure.reporting {
             var all = try Override.commandLine(set: overrides, unset: unsets)
             if let seed { all.append(Override(keyPath: ["seed"], value: String(seed))) }
             let experiment = try ExperimentReader.load(path: file, overrides: all)
             if experiment.sweep != nil {
                 let plan = try SweepPlan.load(path: file, overrides: all, outputDirectory: out)
-                return try SweepExecution.run(plan, jobs: nil, dataDirectory: dataDirectory, memoryLimit: memoryLimit)
+                return try SweepExecution.run(plan, jobs: nil, threads: threads, dataDirectory: dataDirectory,
+                                             memoryLimit: memoryLimit)
             }
             try SingleRunExecution.run(experiment, options: RunOptions(
-                outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet, overwrite: overwrite),
+                outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet,
+                threads: threads ?? RunOptions.availableCores, overwrite: overwrite),
                 memoryLimit: memoryLimit)
         }
     }

@@ -11,13 +11,14 @@ import Foundation
 /// is a result) and when the task requeued itself; 1 when a run failed (its
 /// reason is in its status.csv); 130 when runs were left interrupted.
 enum SlurmTaskExecution {
-    static func run(directory: URL, shard: SweepShard, jobs: Int?, dataDirectory: String?, maxRequeues: Int) throws {
+    static func run(directory: URL, shard: SweepShard, jobs: Int?, threads: Int?, dataDirectory: String?, maxRequeues: Int) throws {
         let plan = try FrozenSweep.load(directory: directory)
         let stop = StopRequest()
         let signals = InterruptSignals(stop: stop, repeatsQuit: false, requeueOnUSR1: true) { CommandLineFailure.printError($0) }
         defer { signals.cancel() }
         let jobs = max(jobs ?? 1, 1)
-        let runner = SweepRunner(plan: plan, options: SweepOptions(jobs: jobs, dataDirectory: dataDirectory,
+        let runner = SweepRunner(plan: plan, options: SweepOptions(jobs: jobs, threadsPerRun: threads ?? 1,
+                                                                   dataDirectory: dataDirectory,
                                                                    stopRequest: stop, shard: shard))
         runner.progress = { CommandLineFailure.printError($0) }
         print("\(plan.name): shard \(shard) of \(plan.runs.count) runs → \(directory.path) (\(jobs) job\(jobs == 1 ? "" : "s"))")

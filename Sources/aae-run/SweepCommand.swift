@@ -8,8 +8,8 @@ struct SweepCommand: ParsableCommand {
         abstract: "Train every run of an experiment file's sweep, several at a time.",
         discussion: """
             Expands the file's `sweep:` section (grid, zip, random, seeds), checks every run against the \
-            schema, then trains the runs, each in <out>/<run id>/, with one BLAS thread per run so that \
-            results do not depend on --jobs. <out>/summary.csv has one row per run and is updated as runs \
+            schema, then trains the runs, each in <out>/<run id>/, on one thread per run by default \
+            (--threads); results depend neither on --jobs nor on --threads. <out>/summary.csv has one row per run and is updated as runs \
             end; <out>/sweep.resolved.yaml holds the sweep (--set applied) that `resume` expands again. \
             Running the same sweep again (or `aae-run resume <out>`) skips runs that ended and \
             continues the others from their checkpoints. Ctrl-C stops the runs at a step boundary with a \
@@ -32,6 +32,9 @@ struct SweepCommand: ParsableCommand {
 
     @Option(name: .long, help: "Runs trained at once, at least 1 (default: the number of cores); local launcher only.")
     var jobs: Int?
+
+    @Option(name: .long, help: ThreadsHelp.text)
+    var threads: Int?
 
     @Option(name: .long, help: ArgumentHelp(
         "Where the runs train: local (this machine) or slurm (job arrays on a SLURM cluster, submitted with sbatch).",
@@ -96,6 +99,7 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         guard launcher == .local else {
             if jobs != nil { throw ValidationError("--jobs is for the local launcher; with slurm, each task trains its runs") }
+            if threads != nil { throw ValidationError("--threads is for the local launcher; with slurm, each run uses one") }
             return
         }
         let slurmOnly = [("--runs-per-task", runsPerTask != 1), ("--max-parallel", maxParallel != nil), ("--time", time != nil),
@@ -107,11 +111,12 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         try CommandLineFailure.checkJobs(jobs)
+        try CommandLineFailure.checkThreads(threads)
         try CommandLineFailure.reporting {
             let plan = try SweepPlan.load(path: file, overrides: Override.commandLine(set: overrides, unset: unsets), outputDirectory: out)
             switch launcher {
             case .local:
-                try SweepExecution.run(plan, jobs: jobs, dataDirectory: dataDirectory, dryRun: dryRun,
+                try SweepExecution.run(plan, jobs: jobs, threads: threads, dataDirectory: dataDirectory, dryRun: dryRun,
                                        memoryLimit: memoryLimit)
             case .slurm:
                 let options = SlurmSubmissionOptions(

@@ -8,12 +8,13 @@ import Foundation
 /// trained at once are estimated above the memory budget (`memoryLimit` as
 /// `--memory-limit` gives it, the default when nil) is refused before any starts.
 enum SweepExecution {
-    static func run(_ plan: SweepPlan, jobs: Int?, dataDirectory: String?, dryRun: Bool = false,
+    static func run(_ plan: SweepPlan, jobs: Int?, threads: Int? = nil, dataDirectory: String?, dryRun: Bool = false,
                     memoryLimit: String? = nil) throws {
         let jobs = max(jobs ?? SweepOptions.defaultJobs, 1)
+        let threads = max(threads ?? 1, 1)
         if !dryRun { try MemoryBudget(limit: memoryLimit)?.check(plan, jobs: min(jobs, plan.runs.count)) }
         print("\(plan.name): \(plan.runs.count) run\(plan.runs.count == 1 ? "" : "s") → \(plan.outputDirectory.relativePath)"
-              + (dryRun ? "" : " (\(jobs) job\(jobs == 1 ? "" : "s"), 1 BLAS thread each)"))
+              + (dryRun ? "" : " (\(jobs) job\(jobs == 1 ? "" : "s"), \(threads) thread\(threads == 1 ? "" : "s") each)"))
         fflush(stdout)
         if dryRun {
             print(plan.listing)
@@ -22,7 +23,8 @@ enum SweepExecution {
         let stop = StopRequest()
         let signals = InterruptSignals(stop: stop) { CommandLineFailure.printError($0) }
         defer { signals.cancel() }
-        let runner = SweepRunner(plan: plan, options: SweepOptions(jobs: jobs, dataDirectory: dataDirectory, stopRequest: stop))
+        let runner = SweepRunner(plan: plan, options: SweepOptions(jobs: jobs, threadsPerRun: threads,
+                                                                   dataDirectory: dataDirectory, stopRequest: stop))
         runner.progress = { CommandLineFailure.printError($0) }
         let outcome = try runner.run()
         print(outcome.text)

@@ -1,16 +1,16 @@
 import Dispatch
 
-/// How many cores the evaluation's large passes (nearest neighbours, Parzen
-/// windows) may use.
+/// How the evaluation's large passes (nearest neighbours, Parzen windows,
+/// t-SNE) are split: over as many threads as the calling thread's
+/// `WorkerPool` has, on Dispatch's threads (they run a few times a run, where
+/// its hand-off cost does not matter).
 ///
-/// Matrix products are spread over cores by OpenBLAS. The split changes which
-/// core computes an element, never how, so results do not depend on it. A
-/// sweep running several runs side by side sets it to 1. Training steps do not
-/// split their elementwise work: between products OpenBLAS's threads hold the
-/// other cores, and a hand-off to them cost more than it saved (see `Adam`).
+/// The split changes which core computes an element, never how, so results
+/// do not depend on it. A run's own pool sets the count; a thread without one
+/// (a sweep's run at one thread, a test) works alone.
 public enum Parallelism {
     /// The number of chunks large elementwise passes are split into.
-    public static var workers: Int = 1
+    public static var workers: Int { WorkerPool.current?.threadCount ?? 1 }
 
     /// Runs `body(range)` over `0..<count` in `workers` contiguous chunks, in
     /// parallel when `count` is large enough to pay for the hand-off.

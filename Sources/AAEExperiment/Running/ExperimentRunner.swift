@@ -43,10 +43,22 @@ public final class ExperimentRunner {
         RunLog.columns(names: model.stepMetrics.names)
     }
 
+    /// Trains the run on `options.threads` threads: its own and the workers of a
+    /// pool it keeps for the run.
     public func run() throws -> RunResult {
         try options.memoryBudget?.check(experiment)
         try PathLimits.check(outputDirectory.path, what: "the output folder")
-        applyThreadCount()
+        return try onItsThreads { try train() }
+    }
+
+    /// Runs `body` with a pool of `options.threads` threads as the calling thread's, kept for `body` alone.
+    func onItsThreads<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let pool = WorkerPool(threads: options.threads)
+        defer { pool.shutDown() }
+        return try pool.bind(body)
+    }
+
+    private func train() throws -> RunResult {
         let data = try loadData()
         let training = try resolvedTraining(for: data.train)
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
@@ -69,6 +81,8 @@ public final class ExperimentRunner {
         let started = Date()
         try folder.begin()
         hasBegunWriting = true
+        try RunEnvironment(version: AAERunVersion.current, threads: options.threads, blas: BLAS.configuration,
+                           blasKernel: BLAS.kernel).write(in: layout.directory)
         let tensorBoard = try RunTensorBoard(
             directory: layout.directory, columns: log.metrics.columns, loggedRows: log.metrics.rows,
             snapshots: RunSnapshots.taken(in: layout.directory).filter { $0.step <= loop.completedSteps },
@@ -134,13 +148,6 @@ public final class ExperimentRunner {
     }
 
     private var isStopRequested: Bool { options.stopRequest?.isRequested ?? false }
-
-    /// Sets the process's BLAS threads and elementwise workers when the options choose them.
-    func applyThreadCount() {
-        guard let threads = options.blasThreads else { return }
-        BLAS.threadCount = threads
-        Parallelism.workers = threads
-    }
 
     /// The experiment's training settings resolved for `train` (epochs to steps).
     ///

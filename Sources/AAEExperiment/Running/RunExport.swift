@@ -55,7 +55,10 @@ extension ExperimentRunner {
     ///   checkpoint, the checkpoint is not of the last step, or it was trained
     ///   with other settings than `experiment`'s.
     public func export() throws -> [URL] {
-        applyThreadCount()
+        try onItsThreads { try exportOnItsThreads() }
+    }
+
+    private func exportOnItsThreads() throws -> [URL] {
         let directory = outputDirectory
         let lock = try FolderLock(directory: directory)
         defer { lock.release() }

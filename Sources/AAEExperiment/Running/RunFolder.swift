@@ -105,7 +105,7 @@ final class RunFolder {
     /// lock held, none of them belongs to a write in progress.
     static func orphanedTemporaryFiles(in directory: URL) -> [String] {
         let names = [configurationFileName, RunFolderLayout.statusFileName, RunFolderLayout.checkpointFileName,
-                     RunFolderLayout.metricsFileName] + resultFileNames
+                     RunFolderLayout.metricsFileName, RunFolderLayout.environmentFileName] + resultFileNames
         let prefixes = names.map { ".\($0).tmp-" }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return entries.filter { entry in prefixes.contains { entry.hasPrefix($0) } }.sorted()

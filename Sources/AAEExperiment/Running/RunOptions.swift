@@ -10,12 +10,10 @@ public struct RunOptions: Sendable {
     public var dataDirectory: String?
     /// Suppresses the per-log-step progress lines.
     public var quiet: Bool
-    /// The threads of matrix products and elementwise passes, which the run
-    /// sets (`BLAS.threadCount`, `Parallelism.workers`: process-wide) before
-    /// training; nil leaves both as they are. A single run takes every thread
-    /// OpenBLAS has (the default); a sweep sets both once, to 1, before its
-    /// runs start and passes nil.
-    public var blasThreads: Int?
+    /// The threads the run computes on (its `WorkerPool`: its own and
+    /// `threads − 1` workers). A speed setting only: products are cut into the
+    /// same blocks on any number of threads, so results do not depend on it.
+    public var threads: Int
     /// Continue from the checkpoint in the output folder, when there is one.
     public var resume: Bool
     /// Replace the run of another experiment that the output folder holds
@@ -33,17 +31,20 @@ public struct RunOptions: Sendable {
     public var memoryBudget: MemoryBudget?
 
     public init(outputDirectory: String? = nil, dataDirectory: String? = nil, quiet: Bool = false,
-                blasThreads: Int? = BLAS.threadCount, resume: Bool = false, stopRequest: StopRequest? = nil,
+                threads: Int = RunOptions.availableCores, resume: Bool = false, stopRequest: StopRequest? = nil,
                 stopAfterStep: Int? = nil, overwrite: Bool = false,
                 hyperparameters: [(name: String, value: HParamValue)] = []) {
         self.outputDirectory = outputDirectory
         self.dataDirectory = dataDirectory
         self.quiet = quiet
-        self.blasThreads = blasThreads
+        self.threads = threads
         self.resume = resume
         self.stopRequest = stopRequest
         self.stopAfterStep = stopAfterStep
         self.overwrite = overwrite
         self.hyperparameters = hyperparameters
     }
+
+    /// The cores this process may use: the default thread count of a single run.
+    public static var availableCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }

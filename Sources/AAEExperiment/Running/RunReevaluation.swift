@@ -15,7 +15,10 @@ extension ExperimentRunner {
     ///   checkpoint was trained with settings other than `experiment`'s
     ///   (apart from `eval`).
     public func reevaluate() throws -> [Metric] {
-        applyThreadCount()
+        try onItsThreads { try reevaluateOnItsThreads() }
+    }
+
+    private func reevaluateOnItsThreads() throws -> [Metric] {
         let directory = outputDirectory
         let sweep = EnclosingSweep(runDirectory: directory)
         let locks = try FolderLock.all([directory] + (sweep.map { [$0.directory] } ?? []))

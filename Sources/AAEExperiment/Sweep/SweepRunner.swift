@@ -6,12 +6,11 @@ import Foundation
 /// summary.csv up to date as they end.
 ///
 /// Runs go to `jobs` workers on a concurrent Dispatch queue, each worker
-/// taking the next run in expansion order. Every run uses one BLAS thread and
-/// one elementwise worker, set once for the process before the runs start:
-/// OpenBLAS gives different bits for one and for two threads on most of the
-/// project's matrix shapes, so a fixed thread count per run is what makes a
-/// run's metrics.csv the same whatever `jobs` is, and one thread per run with
-/// one run per core never oversubscribes the machine.
+/// taking the next run in expansion order. Each run computes on its own
+/// `options.threadsPerRun` threads (one by default: one run per core never
+/// oversubscribes the machine); results do not depend on the thread count,
+/// so a run's metrics.csv is the same whatever `jobs` is and equals that of
+/// the run trained alone.
 ///
 /// Nothing is lost: a run that diverges or throws is recorded and the others
 /// go on; a stop request makes the running runs checkpoint and end
@@ -62,11 +61,6 @@ public final class SweepRunner {
             progress("\(indices.count - queue.count) of \(indices.count) runs already ended; skipping them")
         }
 
-        let previousThreads = (BLAS.threadCount, Parallelism.workers)
-        BLAS.threadCount = 1
-        Parallelism.workers = 1
-        defer { (BLAS.threadCount, Parallelism.workers) = previousThreads }
-
         let workers = DispatchQueue(label: "aae-run.sweep", attributes: .concurrent)
         let group = DispatchGroup()
         for _ in 0..<min(max(options.jobs, 1), queue.count) {
@@ -88,7 +82,7 @@ public final class SweepRunner {
             let directory = plan.directory(of: run)
             let start = Date()
             let runOptions = RunOptions(outputDirectory: directory.path, dataDirectory: options.dataDirectory,
-                                        quiet: true, blasThreads: nil, resume: true, stopRequest: options.stopRequest,
+                                        quiet: true, threads: options.threadsPerRun, resume: true, stopRequest: options.stopRequest,
                                         stopAfterStep: options.stopAfterStep,
                                         hyperparameters: SweepHParams(plan: plan).session(ofRun: index))
             let record: RunRecord

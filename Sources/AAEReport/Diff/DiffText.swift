@@ -65,6 +65,10 @@ extension ResultsDiff {
         }
         lines += onlyInA.map { "only in A: \($0)" }
         lines += onlyInB.map { "only in B: \($0)" }
+        if let kernels {
+            lines.append("note: computed with different BLAS kernels (A: \(kernels.a.joined(separator: ", ")), "
+                         + "B: \(kernels.b.joined(separator: ", "))), which may change the last bits of results")
+        }
         lines.append(summaryLine)
         return lines.joined(separator: "\n")
     }

@@ -16,6 +16,15 @@ public struct ResultsDiff: Equatable, Sendable {
     public var onlyInA: [String]
     /// Files and run folders (ending in `/`) present only under B, relative to B.
     public var onlyInB: [String]
+    /// The BLAS kernels of runs compared, when A's and B's differ (from their environment.csv):
+    /// a reason, besides the code, why results may differ in their last bits. Not a difference.
+    public var kernels: Kernels?
+
+    /// The distinct BLAS kernels of each side's runs that differ from their counterpart's.
+    public struct Kernels: Equatable, Sendable {
+        public var a: [String]
+        public var b: [String]
+    }
 
     /// The total number of differences: one per changed cell, one-sided column, row, file or folder.
     public var differenceCount: Int {
@@ -47,7 +56,7 @@ public struct ResultsDiff: Equatable, Sendable {
             try builder.compareSweep()
         }
         return ResultsDiff(kind: kindA, tolerance: tolerance, files: builder.files,
-                           onlyInA: builder.onlyInA, onlyInB: builder.onlyInB)
+                           onlyInA: builder.onlyInA, onlyInB: builder.onlyInB, kernels: builder.differingKernels)
     }
 
     /// Collects file comparisons and one-sided entries while walking both trees.
@@ -57,6 +66,13 @@ public struct ResultsDiff: Equatable, Sendable {
         var files: [FileDiff] = []
         var onlyInA: [String] = []
         var onlyInB: [String] = []
+        /// The kernels of the runs on each side whose kernels differ from their counterpart's.
+        var kernelsA: [String] = [], kernelsB: [String] = []
+
+        var differingKernels: Kernels? {
+            kernelsA.isEmpty ? nil : Kernels(a: NaturalOrder.sorted(Array(Set(kernelsA))),
+                                             b: NaturalOrder.sorted(Array(Set(kernelsB))))
+        }
 
         init(a: URL, b: URL, tolerance: Double) {
             self.a = a
@@ -86,6 +102,11 @@ public struct ResultsDiff: Equatable, Sendable {
                              runB.appendingPathComponent(ResultsLayout.metricsFile),
                              label: prefix + ResultsLayout.metricsFile)
             try compareOptionalFile(ResultsLayout.evalFile, in: runA, runB, prefix: prefix)
+            if let environmentA = RunEnvironment.read(in: runA), let environmentB = RunEnvironment.read(in: runB),
+               environmentA.blasKernel != environmentB.blasKernel {
+                kernelsA.append(environmentA.blasKernel)
+                kernelsB.append(environmentB.blasKernel)
+            }
         }
 
         /// Compares `name` if both folders have it, else records which side has it.

@@ -17,6 +17,8 @@ public struct RunFolderLayout: Sendable, Equatable {
     public static let checkpointFileName = "checkpoint.bin"
     /// How the run ended.
     public static let statusFileName = "status.csv"
+    /// What the run was computed with: version, threads, BLAS library and kernel.
+    public static let environmentFileName = "environment.csv"
     /// The lock a process holds while it writes the folder (a sweep's folder has one too).
     public static let lockFileName = ".aae-run.lock"
     /// The folder of the TensorBoard event file.
@@ -50,6 +52,7 @@ public struct RunFolderLayout: Sendable, Equatable {
     public var configuration: URL { file(Self.configurationFileName) }
     public var checkpoint: URL { file(Self.checkpointFileName) }
     public var status: URL { file(Self.statusFileName) }
+    public var environment: URL { file(Self.environmentFileName) }
     public var lock: URL { file(Self.lockFileName) }
     public var tensorBoard: URL { directory.appendingPathComponent(Self.tensorBoardFolderName, isDirectory: true) }
     public var snapshots: URL { directory.appendingPathComponent(Self.snapshotsFolderName, isDirectory: true) }

@@ -61,12 +61,13 @@ final class EvaluationTSNETests: XCTestCase {
 
     func testTheSameGeneratorGivesTheSameEmbeddingWhateverTheThreadCount() throws {
         let (points, _) = blobs(3, perBlob: 40, dimension: 5)
-        let previous = Parallelism.workers
-        defer { Parallelism.workers = previous }
         func embed(workers: Int, seed: UInt64) throws -> [Float] {
-            Parallelism.workers = workers
+            let pool = WorkerPool(threads: workers)
+            defer { pool.shutDown() }
             var random = RandomGenerator(seed: seed, stream: 2)
-            return try XCTUnwrap(TSNE(perplexity: 10, iterations: 150).embed(points, dimension: 5, random: &random))
+            return try pool.bind {
+                try XCTUnwrap(TSNE(perplexity: 10, iterations: 150).embed(points, dimension: 5, random: &random))
+            }
         }
         let first = try embed(workers: 1, seed: 1)
         XCTAssertEqual(first, try embed(workers: 1, seed: 1))

@@ -4,8 +4,8 @@ import Foundation
 import XCTest
 
 /// What a user sees of every shipped experiment — its resolved configuration and
-/// the metrics.csv and eval.csv of a 200-step run on one BLAS thread — stays
-/// byte-identical to the fixtures in Tests/Golden (see its README to regenerate).
+/// the metrics.csv and eval.csv of a 200-step run — stays byte-identical to the
+/// fixtures in Tests/Golden (see its README to regenerate), on 1, 2 and 4 threads alike.
 final class GoldenOutputTests: XCTestCase {
     private let golden = Repository.root.appendingPathComponent("Tests/Golden")
     private var isUpdating: Bool { ProcessInfo.processInfo.environment["AAE_GOLDEN_UPDATE"] == "1" }
@@ -30,30 +30,32 @@ final class GoldenOutputTests: XCTestCase {
         }
     }
 
-    func testMetricsAndEvaluationOfA200StepRunOfEveryShippedExperimentAreUnchanged() throws {
+    func testMetricsAndEvaluationOfA200StepRunOfEveryShippedExperimentAreUnchangedOnOneTwoAndFourThreads() throws {
         guard let dataDirectory = Repository.realDataDirectory else {
             throw XCTSkip("the real MNIST test set is not in data/ or ../shared/data: `make data` copies it")
         }
-        let previousThreads = (BLAS.threadCount, Parallelism.workers)
-        defer { (BLAS.threadCount, Parallelism.workers) = previousThreads }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("aae-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         for name in try experimentNames where name != "sweep" {
             let length = name == "vae_moons" ? "training.epochs=10" : "training.steps=200"
             let experiment = try ExperimentReader.load(path: experimentPath(name),
                                                        overrides: Override.commandLine(set: [length], unset: []))
-            let folder = scratch.appendingPathComponent(name)
-            let result = try ExperimentRunner(experiment: experiment, options: RunOptions(
-                outputDirectory: folder.path, dataDirectory: dataDirectory.path, quiet: true, blasThreads: 1)).run()
-            XCTAssertEqual(result.status, .completed, name)
-            for file in ["metrics.csv", "eval.csv"] {
-                try check(Data(contentsOf: folder.appendingPathComponent(file)), against: "runs/\(name)/\(file)")
+            // The fixtures are written from the one-thread run; the others are checked against them.
+            for threads in isUpdating ? [1] : [1, 2, 4] {
+                let folder = scratch.appendingPathComponent("\(name)-\(threads)")
+                let result = try ExperimentRunner(experiment: experiment, options: RunOptions(
+                    outputDirectory: folder.path, dataDirectory: dataDirectory.path, quiet: true, threads: threads)).run()
+                XCTAssertEqual(result.status, .completed, "\(name) on \(threads) threads")
+                for file in ["metrics.csv", "eval.csv"] {
+                    try check(Data(contentsOf: folder.appendingPathComponent(file)), against: "runs/\(name)/\(file)",
+                              threads: threads)
+                }
             }
         }
     }
 
     /// Compares `actual` with the fixture at `path`, or rewrites the fixture under AAE_GOLDEN_UPDATE=1.
-    private func check(_ actual: Data, against path: String) throws {
+    private func check(_ actual: Data, against path: String, threads: Int = 1) throws {
         let url = golden.appendingPathComponent(path)
         if isUpdating {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -62,6 +64,6 @@ final class GoldenOutputTests: XCTestCase {
         }
         let expected = try Data(contentsOf: url)
         XCTAssertEqual(String(decoding: actual, as: UTF8.self), String(decoding: expected, as: UTF8.self),
-                       "\(path) differs from its golden copy")
+                       "\(path) on \(threads) thread(s) differs from its golden copy")
     }
 }

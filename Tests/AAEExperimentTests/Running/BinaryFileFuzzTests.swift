@@ -101,7 +101,7 @@ final class BinaryFileFuzzTests: XCTestCase {
             """.utf8), file: "fuzzed.yaml")
         let run = directory.appendingPathComponent("run")
         _ = try ExperimentRunner(experiment: experiment, options: RunOptions(
-            outputDirectory: run.path, quiet: true, blasThreads: nil, stopAfterStep: 4)).run()
+            outputDirectory: run.path, quiet: true, threads: 1, stopAfterStep: 4)).run()
         let original = [UInt8](try Data(contentsOf: RunCheckpointFile.url(in: run)))
         XCTAssertEqual(try RunCheckpointFile.load(in: run)?.step, 4)
         var random = RandomGenerator(seed: 18, stream: 2)

@@ -26,19 +26,20 @@ final class SweepRunnerTests: XCTestCase {
         XCTAssertEqual(timeless(try summary(of: serial)), timeless(try summary(of: parallel)))
     }
 
-    func testASweepRunWritesTheMetricsOfTheSameRunAloneOnOneBLASThread() throws {
+    func testASweepRunWritesTheMetricsOfTheSameRunAloneOnAnyNumberOfThreads() throws {
         let workspace = try SweepWorkspace()
         try workspace.write("sweep.yaml", tinySweepExperiment)
         let plan = try workspace.plan("sweep.yaml")
         _ = try workspace.run(plan, jobs: 2)
-        let alone = workspace.url.appendingPathComponent("alone")
-        let previous = BLAS.threadCount
-        defer { BLAS.threadCount = previous }
-        _ = try ExperimentRunner(experiment: plan.runs[3].experiment, options: RunOptions(
-            outputDirectory: alone.path, dataDirectory: SweepWorkspace.dataDirectory.path, quiet: true, blasThreads: 1)).run()
         let metrics = "metrics.csv"
-        XCTAssertEqual(try Data(contentsOf: alone.appendingPathComponent(metrics)),
-                       try Data(contentsOf: plan.directory(of: plan.runs[3]).appendingPathComponent(metrics)))
+        let swept = try Data(contentsOf: plan.directory(of: plan.runs[3]).appendingPathComponent(metrics))
+        for threads in [1, 2, 4] {
+            let alone = workspace.url.appendingPathComponent("alone-\(threads)")
+            _ = try ExperimentRunner(experiment: plan.runs[3].experiment, options: RunOptions(
+                outputDirectory: alone.path, dataDirectory: SweepWorkspace.dataDirectory.path, quiet: true,
+                threads: threads)).run()
+            XCTAssertEqual(try Data(contentsOf: alone.appendingPathComponent(metrics)), swept, "\(threads) threads")
+        }
     }
 
     func testTheSummaryHasOneRowPerRunInExpansionOrder() throws {

@@ -38,6 +38,21 @@ final class ResultsDiffTests: XCTestCase {
         XCTAssertEqual(diff.text, "no differences (2 files compared, tolerance 0)")
     }
 
+    func testRunsComputedWithDifferentBLASKernelsGetOneNoteLineButNoDifference() throws {
+        for (side, kernel) in [("a", "Haswell"), ("b", "SkylakeX"), ("c", "Haswell")] {
+            _ = try write(metrics, "\(side)/metrics.csv")
+            try RunEnvironment(version: "0.1.0", threads: side == "c" ? 4 : 1, blas: "OpenBLAS 0.3.21 \(kernel)",
+                               blasKernel: kernel).write(in: folder(side))
+        }
+        let differing = try ResultsDiff.compare(folder("a"), folder("b"))
+        XCTAssertEqual(differing.outcome, .equal)
+        XCTAssertEqual(differing.text, """
+            note: computed with different BLAS kernels (A: Haswell, B: SkylakeX), which may change the last bits of results
+            no differences (1 file compared, tolerance 0)
+            """)
+        XCTAssertNil(try ResultsDiff.compare(folder("a"), folder("c")).kernels, "threads alone are no reason")
+    }
+
     func testRunFoldersReportChangedCellsPerFile() throws {
         _ = try write(metrics, "a/metrics.csv")
         _ = try write(metrics.replacingOccurrences(of: "0.02291", with: "0.0231"), "b/metrics.csv")

@@ -1,7 +1,8 @@
 /// `x · W + b`, the dense layer's product with its bias folded into the GEMM:
 /// the output is first filled with the bias rows and the product is added to
 /// it (beta = 1), which saves both OpenBLAS's zeroing pass and a separate
-/// bias pass over the output.
+/// bias pass over the output. Backward makes the input and weight gradients
+/// together over the run's threads.
 final class Linear: Operation {
     let rows: Int, inputs: Int, outputs: Int
 
@@ -21,13 +22,19 @@ final class Linear: Operation {
     func backward(inputs nodes: [GraphNode], output: GraphNode) {
         guard let dy = output.gradient?.data else { return }
         let x = nodes[0], kernel = nodes[1], bias = nodes[2]
-        if let dx = x.gradient {
-            BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: inputs, k: outputs,
-                      a: dy, b: kernel.value.data, beta: x.gradientBeta(), c: dx.data)
+        let dx = x.gradient.map {
+            GemmCall(transposeA: false, transposeB: true, m: rows, n: inputs, k: outputs,
+                     a: dy, b: kernel.value.data, beta: x.gradientBeta(), c: $0.data)
         }
-        if let dw = kernel.gradient {
-            BLAS.gemm(transposeA: true, transposeB: false, m: inputs, n: outputs, k: rows,
-                      a: x.value.data, b: dy, beta: kernel.gradientBeta(), c: dw.data)
+        let dw = kernel.gradient.map {
+            GemmCall(transposeA: true, transposeB: false, m: inputs, n: outputs, k: rows,
+                     a: x.value.data, b: dy, beta: kernel.gradientBeta(), c: $0.data)
+        }
+        switch (dx, dw) {
+        case let (dx?, dw?): BLAS.gemm(dx, dw)
+        case let (dx?, nil): BLAS.gemm(dx)
+        case let (nil, dw?): BLAS.gemm(dw)
+        case (nil, nil): break
         }
         if let db = bias.gradient?.data {
             if !bias.gradientWritten {

@@ -16,30 +16,42 @@ final class MatMul: Operation {
                   a: inputs[0].value.data, b: inputs[1].value.data, c: output.value.data)
     }
 
+    /// The two gradients are independent products, made together over the
+    /// run's threads (one after the other when both operands are one node).
     func backward(inputs: [GraphNode], output: GraphNode) {
         guard let dC = output.gradient?.data else { return }
         let a = inputs[0], b = inputs[1]
-        if let dA = a.gradient {
-            // C = A·B: dA = dC·Bᵀ; C = Aᵀ·B: dA = B·dCᵀ (and likewise with B transposed).
-            let beta = a.gradientBeta()
-            if transposeA {
-                BLAS.gemm(transposeA: transposeB, transposeB: true, m: k, n: m, k: n,
-                          a: b.value.data, b: dC, beta: beta, c: dA.data)
-            } else {
-                BLAS.gemm(transposeA: false, transposeB: !transposeB, m: m, n: k, k: n,
-                          a: dC, b: b.value.data, beta: beta, c: dA.data)
-            }
+        let dA = a.gradient.map { gradientOfA($0.data, beta: a.gradientBeta(), dC: dC, b: b) }
+        if a === b, let dA { BLAS.gemm(dA) }
+        let dB = b.gradient.map { gradientOfB($0.data, beta: b.gradientBeta(), dC: dC, a: a) }
+        switch (a === b ? nil : dA, dB) {
+        case let (dA?, dB?): BLAS.gemm(dA, dB)
+        case let (dA?, nil): BLAS.gemm(dA)
+        case let (nil, dB?): BLAS.gemm(dB)
+        case (nil, nil): break
         }
-        if let dB = b.gradient {
-            let beta = b.gradientBeta()
-            if transposeB {
-                BLAS.gemm(transposeA: true, transposeB: transposeA, m: n, n: k, k: m,
-                          a: dC, b: a.value.data, beta: beta, c: dB.data)
-            } else {
-                BLAS.gemm(transposeA: !transposeA, transposeB: false, m: k, n: n, k: m,
-                          a: a.value.data, b: dC, beta: beta, c: dB.data)
-            }
+    }
+
+    /// C = A·B: dA = dC·Bᵀ; C = Aᵀ·B: dA = B·dCᵀ (and likewise with B transposed).
+    private func gradientOfA(_ dA: UnsafeMutablePointer<Float>, beta: Float, dC: UnsafePointer<Float>,
+                             b: GraphNode) -> GemmCall {
+        if transposeA {
+            return GemmCall(transposeA: transposeB, transposeB: true, m: k, n: m, k: n,
+                            a: b.value.data, b: dC, beta: beta, c: dA)
         }
+        return GemmCall(transposeA: false, transposeB: !transposeB, m: m, n: k, k: n,
+                        a: dC, b: b.value.data, beta: beta, c: dA)
+    }
+
+    /// C = A·B: dB = Aᵀ·dC; C = A·Bᵀ: dB = dCᵀ·A (and likewise with A transposed).
+    private func gradientOfB(_ dB: UnsafeMutablePointer<Float>, beta: Float, dC: UnsafePointer<Float>,
+                             a: GraphNode) -> GemmCall {
+        if transposeB {
+            return GemmCall(transposeA: true, transposeB: transposeA, m: n, n: k, k: m,
+                            a: dC, b: a.value.data, beta: beta, c: dB)
+        }
+        return GemmCall(transposeA: !transposeA, transposeB: false, m: k, n: n, k: m,
+                        a: a.value.data, b: dC, beta: beta, c: dB)
     }
 }
 

@@ -1,0 +1,89 @@
+import AAECore
+import Synchronization
+import XCTest
+
+/// The worker pool runs every task of every job exactly once, on any number of
+/// threads, and work handed over from inside a task runs where it was handed.
+final class WorkerPoolTests: XCTestCase {
+    /// Counts how often each task ran and on how many distinct threads.
+    private final class Counting: ParallelTasks {
+        let runs: UnsafeMutablePointer<Int>
+        let count: Int
+        init(count: Int) {
+            self.count = count
+            runs = .allocate(capacity: count)
+            runs.initialize(repeating: 0, count: count)
+        }
+        deinit { runs.deallocate() }
+        func reset() { runs.update(repeating: 0, count: count) }
+        func perform(_ index: Int) { runs[index] += 1 }
+    }
+
+    func testEveryTaskOfEveryJobRunsExactlyOnce() {
+        for threads in [1, 2, 4] {
+            let pool = WorkerPool(threads: threads)
+            for count in [1, 2, 3, 8, 100, 1000] {
+                let work = Counting(count: count)
+                for _ in 0..<200 {
+                    work.reset()
+                    pool.run(work, count: count)
+                    XCTAssertEqual(Array(UnsafeBufferPointer(start: work.runs, count: count)),
+                                   Array(repeating: 1, count: count), "\(count) tasks on \(threads) threads")
+                }
+            }
+            pool.shutDown()
+        }
+    }
+
+    func testJobsAfterTheWorkersFellAsleepStillRun() {
+        let pool = WorkerPool(threads: 3)
+        defer { pool.shutDown() }
+        let work = Counting(count: 16)
+        for _ in 0..<3 {
+            usleep(5_000)  // well past the workers' spin
+            work.reset()
+            pool.run(work, count: 16)
+            XCTAssertEqual(Array(UnsafeBufferPointer(start: work.runs, count: 16)), Array(repeating: 1, count: 16))
+        }
+    }
+
+    /// A task that hands the pool a job of its own.
+    private final class Nested: ParallelTasks {
+        let pool: WorkerPool
+        let inner = Counting(count: 4 * 8)
+        init(pool: WorkerPool) { self.pool = pool }
+        func perform(_ index: Int) {
+            let part = Part(of: inner, offset: index * 8)
+            if WorkerPool.current === pool { pool.run(part, count: 8) } else { for task in 0..<8 { part.perform(task) } }
+        }
+        final class Part: ParallelTasks {
+            let whole: Counting, offset: Int
+            init(of whole: Counting, offset: Int) { self.whole = whole; self.offset = offset }
+            func perform(_ index: Int) { whole.perform(offset + index) }
+        }
+    }
+
+    func testAJobHandedOverFromInsideATaskRunsThere() {
+        let pool = WorkerPool(threads: 2)
+        defer { pool.shutDown() }
+        let work = Nested(pool: pool)
+        pool.bind { pool.run(work, count: 4) }
+        XCTAssertEqual(Array(UnsafeBufferPointer(start: work.inner.runs, count: 32)), Array(repeating: 1, count: 32))
+    }
+
+    func testBindMakesThePoolTheCallingThreadsOwnOnly() {
+        let pool = WorkerPool(threads: 2)
+        defer { pool.shutDown() }
+        XCTAssertNil(WorkerPool.current)
+        pool.bind {
+            XCTAssertTrue(WorkerPool.current === pool)
+            XCTAssertEqual(Parallelism.workers, 2)
+            let done = DispatchSemaphore(value: 0)
+            var seenElsewhere: WorkerPool?
+            Thread { seenElsewhere = WorkerPool.current; done.signal() }.start()
+            done.wait()
+            XCTAssertNil(seenElsewhere)
+        }
+        XCTAssertNil(WorkerPool.current)
+    }
+}
