@@ -87,7 +87,9 @@ bench: deps
 	  wall=$$(awk "BEGIN { printf \"%.1f\", $$end - $$start }"); \
 	  echo "sweep_grid,$$jobs,wall_s,$$wall" >> results/bench/bench.csv; \
 	  echo "  --jobs $$jobs: $$wall s"; \
-	done; rm -rf results/bench/sweep
+	done; rm -rf results/bench/sweep; \
+	awk -F, '$$1 == "sweep_grid" { wall[$$2] = $$4 } END { printf "  default --jobs wall / --jobs 1 wall: %.2f\n", wall["default"] / wall["1"] }' \
+	  results/bench/bench.csv
 
 # Trains the grid of experiments/sweep.yaml (8 runs, one per core at a time) into results/aae_sweep/.
 sweep: build data

@@ -78,11 +78,11 @@ final class WorkerPoolTests: XCTestCase {
         pool.bind {
             XCTAssertTrue(WorkerPool.current === pool)
             XCTAssertEqual(Parallelism.workers, 2)
-            let done = DispatchSemaphore(value: 0)
-            var seenElsewhere: WorkerPool?
-            Thread { seenElsewhere = WorkerPool.current; done.signal() }.start()
+            final class Seen: @unchecked Sendable { var pool: WorkerPool? }
+            let done = DispatchSemaphore(value: 0), seen = Seen()
+            Thread { seen.pool = WorkerPool.current; done.signal() }.start()
             done.wait()
-            XCTAssertNil(seenElsewhere)
+            XCTAssertNil(seen.pool)
         }
         XCTAssertNil(WorkerPool.current)
     }

@@ -12,10 +12,10 @@ final class FullDiskTests: XCTestCase {
         let mount = try TemporaryMount(sizeKiB: 64)
         let file = try workspace.write("tiny.yaml", tinyMoonsExperiment())
         let folder = mount.url.appendingPathComponent("run")
-        // Leave a few pages free: enough for the config, the lock, metrics.csv, the
-        // TensorBoard folder and its scalars, and status.csv, not for the figures.
+        // Leave a few pages free: enough for the config, the lock, environment.csv, metrics.csv,
+        // the TensorBoard folder and its scalars, and status.csv, not for the figures.
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(count: 36 * 1024).write(to: mount.url.appendingPathComponent("filler"))
+        try Data(count: 32 * 1024).write(to: mount.url.appendingPathComponent("filler"))
 
         let outcome = try AAERunChild.run(["run", file, "--out", folder.path, "--quiet"], in: workspace.url)
         XCTAssertEqual(outcome.status, 1, outcome.stdout + outcome.stderr)

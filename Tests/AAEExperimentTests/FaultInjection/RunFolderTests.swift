@@ -41,8 +41,8 @@ final class RunFolderTests: XCTestCase {
             """))
         let outcome = try AAERunChild.run(["run", second, "--out", folder.path, "--quiet", "--overwrite"], in: workspace.url)
         XCTAssertEqual(outcome.status, 0, outcome.stderr)
-        XCTAssertEqual(try files(folder), ["checkpoint.bin", "codes.npy", "config.resolved.yaml", "labels.npy", "losses.png",
-                                        "metrics.csv", "status.csv", "tb", "weights.safetensors"])
+        XCTAssertEqual(try files(folder), ["checkpoint.bin", "codes.npy", "config.resolved.yaml", "environment.csv", "labels.npy",
+                                        "losses.png", "metrics.csv", "status.csv", "tb", "weights.safetensors"])
     }
 
     func testARunOfTheSameExperimentRemovesTheFiguresItDoesNotDraw() throws {
@@ -52,8 +52,8 @@ final class RunFolderTests: XCTestCase {
         try workspace.write("tiny.yaml", tinyMoonsExperiment(extra: "report: {plots: [losses]}"))
         XCTAssertEqual(try AAERunChild.run(["run", file, "--out", folder, "--quiet"], in: workspace.url).status, 0)
         XCTAssertEqual(try files(URL(fileURLWithPath: folder)),
-                       ["checkpoint.bin", "codes.npy", "config.resolved.yaml", "eval.csv", "labels.npy", "losses.png",
-                        "metrics.csv", "status.csv", "tb", "weights.safetensors"])
+                       ["checkpoint.bin", "codes.npy", "config.resolved.yaml", "environment.csv", "eval.csv", "labels.npy",
+                        "losses.png", "metrics.csv", "status.csv", "tb", "weights.safetensors"])
     }
 
     func testAResumeRemovesTheTemporaryFileOfACheckpointWriteThatWasKilled() throws {

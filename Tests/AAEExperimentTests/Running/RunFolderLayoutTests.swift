@@ -18,14 +18,14 @@ final class RunFolderLayoutTests: XCTestCase {
 
         let layout = RunFolderLayout(folder)
         let named = [layout.metrics, layout.evaluation, layout.configuration, layout.checkpoint, layout.status,
-                     layout.lock, layout.tensorBoard, layout.snapshots, layout.snapshotSheet, layout.weights,
+                     layout.environment, layout.lock, layout.tensorBoard, layout.snapshots, layout.snapshotSheet, layout.weights,
                      layout.codes, layout.labels]
             + RunFigures.fileNames.map(layout.file)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertEqual(Set(written).subtracting(named.map(\.lastPathComponent)), [],
                        "a file of the run folder that the layout does not name")
         for url in [layout.metrics, layout.evaluation, layout.configuration, layout.checkpoint, layout.status,
-                    layout.snapshotSheet, layout.weights, layout.codes, layout.labels] {
+                    layout.environment, layout.snapshotSheet, layout.weights, layout.codes, layout.labels] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), url.lastPathComponent)
         }
         XCTAssertTrue(FileManager.default.fileExists(atPath: TensorBoardLog.url(in: folder).path))
