@@ -59,6 +59,17 @@ public enum BLAS {
         if let start, let clock = gemmClock { clock.seconds += clock.now() - start }
     }
 
+    /// The products given (a layer's input and weight gradients, either of which
+    /// may be absent): side by side when both are.
+    public static func gemmIfPresent(_ first: GemmCall?, _ second: GemmCall?) {
+        switch (first, second) {
+        case let (first?, second?): gemm(first, second)
+        case let (first?, nil): gemm(first)
+        case let (nil, second?): gemm(second)
+        case (nil, nil): break
+        }
+    }
+
     /// Each thread's reusable description of the blocks it hands to its pool.
     private static let batches = ThreadLocalObject { GemmBatch() }
 

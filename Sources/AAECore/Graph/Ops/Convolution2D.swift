@@ -10,6 +10,7 @@
 final class Convolution2D: Operation {
     let patches: PatchMatrix
     let filters: Int
+    private let biasRows = BiasRows()
 
     init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
         patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
@@ -20,7 +21,7 @@ final class Convolution2D: Operation {
         let x = inputs[0].value.data, kernel = inputs[1].value.data, bias = inputs[2].value.data
         let y = output.value.data
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
-        for row in 0..<(output.value.count / filters) { (y + row * filters).update(from: bias, count: filters) }
+        biasRows.fill(y, rows: output.value.count / filters, with: bias, columns: filters)
         for first in patches.chunks {
             let images = patches.images(from: first)
             patches.gather(x + first * g.inputSize, images: images)

@@ -10,6 +10,7 @@ final class Convolution2DTranspose: Operation {
     let patches: PatchMatrix
     /// The input's channels.
     let inputChannels: Int
+    private let biasRows = BiasRows()
 
     init(geometry: ConvolutionGeometry, batch: Int, inputChannels: Int, patchCapacity: Int?) {
         patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
@@ -21,7 +22,7 @@ final class Convolution2DTranspose: Operation {
         let y = output.value.data
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
         let filters = g.channels
-        for pixel in 0..<(output.value.count / filters) { (y + pixel * filters).update(from: bias, count: filters) }
+        biasRows.fill(y, rows: output.value.count / filters, with: bias, columns: filters)
         for first in patches.chunks {
             let images = patches.images(from: first)
             BLAS.gemm(transposeA: false, transposeB: true, m: images * positions, n: patchSize, k: inputChannels,
@@ -44,14 +45,16 @@ final class Convolution2DTranspose: Operation {
             let images = patches.images(from: first)
             patches.gather(dy + first * g.inputSize, images: images)
             let rows = images * positions, offset = first * positions * inputChannels
-            if let dx = input.gradient?.data {
-                BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: inputChannels, k: patchSize,
-                          a: patches.buffer.data, b: kernel.value.data, beta: inputBeta, c: dx + offset)
+            let dx = input.gradient.map {
+                GemmCall(transposeA: false, transposeB: false, m: rows, n: inputChannels, k: patchSize,
+                         a: patches.buffer.data, b: kernel.value.data, beta: inputBeta, c: $0.data + offset)
             }
-            if let dw = kernel.gradient?.data {
-                BLAS.gemm(transposeA: true, transposeB: false, m: patchSize, n: inputChannels, k: rows,
-                          a: patches.buffer.data, b: input.value.data + offset, beta: first == 0 ? kernelBeta : 1, c: dw)
+            let dw = kernel.gradient.map {
+                GemmCall(transposeA: true, transposeB: false, m: patchSize, n: inputChannels, k: rows,
+                         a: patches.buffer.data, b: input.value.data + offset, beta: first == 0 ? kernelBeta : 1,
+                         c: $0.data)
             }
+            BLAS.gemmIfPresent(dx, dw)
         }
     }
 }

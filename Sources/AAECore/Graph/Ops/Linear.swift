@@ -5,6 +5,7 @@
 /// together over the run's threads.
 final class Linear: Operation {
     let rows: Int, inputs: Int, outputs: Int
+    private let biasRows = BiasRows()
 
     init(rows: Int, inputs: Int, outputs: Int) {
         self.rows = rows
@@ -14,7 +15,7 @@ final class Linear: Operation {
 
     func forward(inputs nodes: [GraphNode], output: GraphNode) {
         let y = output.value.data, bias = nodes[2].value.data
-        for r in 0..<rows { (y + r * outputs).update(from: bias, count: outputs) }
+        biasRows.fill(y, rows: rows, with: bias, columns: outputs)
         BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: outputs, k: inputs,
                   a: nodes[0].value.data, b: nodes[1].value.data, beta: 1, c: y)
     }
@@ -30,12 +31,7 @@ final class Linear: Operation {
             GemmCall(transposeA: true, transposeB: false, m: inputs, n: outputs, k: rows,
                      a: x.value.data, b: dy, beta: kernel.gradientBeta(), c: $0.data)
         }
-        switch (dx, dw) {
-        case let (dx?, dw?): BLAS.gemm(dx, dw)
-        case let (dx?, nil): BLAS.gemm(dx)
-        case let (nil, dw?): BLAS.gemm(dw)
-        case (nil, nil): break
-        }
+        BLAS.gemmIfPresent(dx, dw)
         if let db = bias.gradient?.data {
             if !bias.gradientWritten {
                 db.update(repeating: 0, count: outputs)

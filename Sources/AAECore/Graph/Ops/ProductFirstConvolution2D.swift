@@ -21,6 +21,8 @@ final class ProductFirstConvolution2D: Operation {
     /// The kernel as `[cin, kh · kw · cout]`, and its gradient.
     let inputMajorKernel: Tensor
     let inputMajorKernelGradient: Tensor
+    private let windows: WindowPass
+    private let biasRows = BiasRows()
 
     init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
         self.geometry = geometry
@@ -32,6 +34,7 @@ final class ProductFirstConvolution2D: Operation {
         products = Tensor(shape: [imagesPerChunk * pixels, slots])
         inputMajorKernel = Tensor(shape: [geometry.channels, slots])
         inputMajorKernelGradient = Tensor(shape: [geometry.channels, slots])
+        windows = WindowPass(geometry: geometry, filters: filters, products: products.data)
     }
 
     /// Whether products first moves fewer values than im2col for `geometry`.
@@ -58,14 +61,14 @@ final class ProductFirstConvolution2D: Operation {
         let x = inputs[0].value.data, bias = inputs[2].value.data, y = output.value.data
         let g = geometry
         transposeKernel(inputs[1].value.data)
-        for row in 0..<(output.value.count / filters) { (y + row * filters).update(from: bias, count: filters) }
+        biasRows.fill(y, rows: output.value.count / filters, with: bias, columns: filters)
         for first in stride(from: 0, to: batch, by: imagesPerChunk) {
             let images = min(imagesPerChunk, batch - first)
             BLAS.gemm(transposeA: false, transposeB: false, m: images * pixels, n: slots, k: g.channels,
                       a: x + first * g.inputSize, b: inputMajorKernel.data, c: products.data)
-            aae_window_sum(products.data, y + first * g.outputPositions * filters, images, g.inputHeight,
-                           g.inputWidth, filters, g.kernelHeight, g.kernelWidth, g.strideHeight, g.strideWidth,
-                           g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
+            windows.outputs = y + first * g.outputPositions * filters
+            windows.isSum = true
+            windows.run(count: images, minimumChunk: windows.minimumImages)
         }
     }
 
@@ -80,19 +83,18 @@ final class ProductFirstConvolution2D: Operation {
         let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
         for first in stride(from: 0, to: batch, by: imagesPerChunk) {
             let images = min(imagesPerChunk, batch - first), rows = images * pixels
-            products.data.update(repeating: 0, count: rows * slots)
-            aae_window_spread(dy + first * g.outputPositions * filters, products.data, images, g.inputHeight,
-                              g.inputWidth, filters, g.kernelHeight, g.kernelWidth, g.strideHeight, g.strideWidth,
-                              g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
-            if let dx = input.gradient?.data {
-                BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: g.channels, k: slots,
-                          a: products.data, b: inputMajorKernel.data, beta: inputBeta, c: dx + first * g.inputSize)
+            windows.outputs = dy + first * g.outputPositions * filters
+            windows.isSum = false
+            windows.run(count: images, minimumChunk: windows.minimumImages)
+            let dx = input.gradient.map {
+                GemmCall(transposeA: false, transposeB: true, m: rows, n: g.channels, k: slots,
+                         a: products.data, b: inputMajorKernel.data, beta: inputBeta, c: $0.data + first * g.inputSize)
             }
-            if kernel.gradient != nil {
-                BLAS.gemm(transposeA: true, transposeB: false, m: g.channels, n: slots, k: rows,
-                          a: input.value.data + first * g.inputSize, b: products.data, beta: first == 0 ? 0 : 1,
-                          c: inputMajorKernelGradient.data)
-            }
+            let dw = kernel.gradient == nil ? nil : GemmCall(
+                transposeA: true, transposeB: false, m: g.channels, n: slots, k: rows,
+                a: input.value.data + first * g.inputSize, b: products.data, beta: first == 0 ? 0 : 1,
+                c: inputMajorKernelGradient.data)
+            BLAS.gemmIfPresent(dx, dw)
         }
         guard let dw = kernel.gradient?.data else { return }
         let accumulate = kernel.gradientBeta() != 0
@@ -107,6 +109,44 @@ final class ProductFirstConvolution2D: Operation {
                     to.update(from: from, count: filters)
                 }
             }
+        }
+    }
+}
+
+/// The window sums (forward) or spreads (backward: the slots first cleared) of a
+/// chunk's images, shared out a few images at a time; each image's products
+/// and outputs are its own, so the split changes no bit.
+private final class WindowPass: ChunkedPass {
+    var chunks = PassChunks()
+    let geometry: ConvolutionGeometry
+    let filters: Int
+    let products: UnsafeMutablePointer<Float>
+    /// The chunk's first output (summed into) or output gradient (spread from).
+    var outputs: UnsafeMutablePointer<Float>?
+    var isSum = true
+    let minimumImages: Int
+
+    init(geometry: ConvolutionGeometry, filters: Int, products: UnsafeMutablePointer<Float>) {
+        self.geometry = geometry
+        self.filters = filters
+        self.products = products
+        minimumImages = ElementwiseChunking.minimumItems(
+            valuesPerItem: geometry.inputHeight * geometry.inputWidth * geometry.kernelHeight * geometry.kernelWidth * filters,
+            minimumValues: ElementwiseChunking.minimumPatchValues)
+    }
+
+    func perform(range: Range<Int>) {
+        guard let outputs else { return }
+        let g = geometry, first = range.lowerBound
+        let imageProducts = g.inputHeight * g.inputWidth * g.kernelHeight * g.kernelWidth * filters
+        let z = products + first * imageProducts, y = outputs + first * g.outputPositions * filters
+        if isSum {
+            aae_window_sum(z, y, range.count, g.inputHeight, g.inputWidth, filters, g.kernelHeight, g.kernelWidth,
+                           g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
+        } else {
+            z.update(repeating: 0, count: range.count * imageProducts)
+            aae_window_spread(y, z, range.count, g.inputHeight, g.inputWidth, filters, g.kernelHeight, g.kernelWidth,
+                              g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
         }
     }
 }

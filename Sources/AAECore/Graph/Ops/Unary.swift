@@ -34,21 +34,59 @@ extension ElementwiseFunction {
     }
 }
 
-/// Applies an `ElementwiseFunction` to every element.
+/// Applies an `ElementwiseFunction` to every element, in fixed chunks over the
+/// run's threads when the values are many (`UnaryPass`).
 final class Unary<Function: ElementwiseFunction>: Operation {
     let function: Function
-    init(_ function: Function) { self.function = function }
+    private let pass: UnaryPass<Function>
+
+    init(_ function: Function) {
+        self.function = function
+        pass = UnaryPass(function)
+    }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
-        function.apply(inputs[0].value.data, into: output.value.data, count: output.value.count)
+        pass.x = UnsafePointer(inputs[0].value.data)
+        pass.y = output.value.data
+        pass.inputGradient = nil
+        pass.run(count: output.value.count, minimumChunk: ElementwiseChunking.minimumValues)
     }
 
     func backward(inputs: [GraphNode], output: GraphNode) {
         let input = inputs[0]
         guard let dy = output.gradient?.data, let dx = input.gradient?.data else { return }
-        let accumulate = input.gradientBeta() != 0
-        function.backpropagate(x: input.value.data, y: output.value.data, outputGradient: dy,
-                               inputGradient: dx, count: output.value.count, accumulate: accumulate)
+        pass.x = UnsafePointer(input.value.data)
+        pass.y = output.value.data
+        pass.outputGradient = UnsafePointer(dy)
+        pass.inputGradient = dx
+        pass.accumulate = input.gradientBeta() != 0
+        pass.run(count: output.value.count, minimumChunk: ElementwiseChunking.minimumValues)
+    }
+}
+
+/// One of `Unary`'s passes over a range of elements: forward (`y = f(x)`) or,
+/// with an input gradient set, backward.
+private final class UnaryPass<Function: ElementwiseFunction>: ChunkedPass {
+    var chunks = PassChunks()
+    let function: Function
+    var x: UnsafePointer<Float>?
+    var y: UnsafeMutablePointer<Float>?
+    var outputGradient: UnsafePointer<Float>?
+    /// Nil in the forward pass.
+    var inputGradient: UnsafeMutablePointer<Float>?
+    var accumulate = false
+
+    init(_ function: Function) { self.function = function }
+
+    func perform(range: Range<Int>) {
+        guard let x, let y else { return }
+        let start = range.lowerBound
+        if let dx = inputGradient, let dy = outputGradient {
+            function.backpropagate(x: x + start, y: y + start, outputGradient: dy + start, inputGradient: dx + start,
+                                   count: range.count, accumulate: accumulate)
+        } else {
+            function.apply(x + start, into: y + start, count: range.count)
+        }
     }
 }
 
