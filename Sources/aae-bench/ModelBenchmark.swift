@@ -29,7 +29,12 @@ struct ModelBenchmark {
         defer { pools.forEach { $0.shutDown() } }
         let model = ModelBuilder.model(experiment, inputFeatures: data.featureCount, seed: experiment.seed)
         let batchSize = experiment.training.batchSize
-        let loop = TrainingLoop(experiment: experiment, model: model, train: data, batchSize: batchSize)
+        let loop: TrainingLoop
+        do {
+            loop = try TrainingLoop(experiment: experiment, model: model, train: data, batchSize: batchSize)
+        } catch {
+            fatalError("\(experiment.name): \(error)")
+        }
         // Memory is read after step 200 and after `memorySteps` steps; the warm-up and
         // the timed windows count towards both.
         var stepsTaken = 0

@@ -18,6 +18,8 @@ public enum RandomStreams {
     public static let evaluation: UInt64 = 4
     /// Which training examples keep their labels under `labelled_fraction`.
     public static let labelledSubset: UInt64 = 5
+    /// Which training examples form a categorical AAE's class-balanced labelled subset (`labels_per_class`).
+    public static let balancedLabelledSubset: UInt64 = 6
     /// The final figures.
     public static let figures: UInt64 = 100
     /// The snapshots during training, started afresh at each.
@@ -42,6 +44,12 @@ public enum RandomStreams {
     public static let adversarialReconstructionGraph: UInt64 = 13
     /// The adversarial autoencoder's encoder noise (the universal posterior).
     public static let adversarialNoise: UInt64 = 14
+    /// The categorical AAE's prior samples, one generator per latent group after this number.
+    public static let groupPriors: UInt64 = 40
+    /// The categorical AAE's graphs (dropout).
+    public static let groupGraphs: UInt64 = 50
+    /// The categorical AAE's labelled batches, drawn from its labelled subset.
+    public static let labelledBatches: UInt64 = 60
     /// The autoencoder's encoder noise.
     public static let autoencoderNoise: UInt64 = 21
     /// The autoencoder's graph (dropout).

@@ -19,9 +19,14 @@ public struct TrainingPhase: Hashable, Sendable, CaseIterable, CustomStringConve
     /// The adversarial autoencoder's encoder learning to fool the discriminator (with the
     /// decoder and the weighted reconstruction in the combined schedule).
     public static let generator = TrainingPhase(name: "generator")
+    /// The semi-supervised AAE's encoder learning `q(y|x)` by cross-entropy on a labelled batch
+    /// (the paper's semi-supervised classification phase), or the supervised baseline's only phase.
+    public static let classification = TrainingPhase(name: "classification")
+    /// The dimensionality-reduction AAE's cluster heads moving apart where two are closer than η.
+    public static let clusterHeads = TrainingPhase(name: "cluster_heads")
 
     /// Every phase, in the order an experiment file's per-phase optimizer settings are read and written.
-    public static let allCases: [TrainingPhase] = [.reconstruction, .discriminator, .generator]
+    public static let allCases: [TrainingPhase] = [.reconstruction, .discriminator, .generator, .classification, .clusterHeads]
 
     public var description: String { name }
 }

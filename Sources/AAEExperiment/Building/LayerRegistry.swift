@@ -13,6 +13,7 @@ public enum LayerRegistry {
         Activation.definition("tanh") { _ in Tanh() },
         Activation.definition("sigmoid") { _ in Sigmoid() },
         Activation.definition("softplus") { _ in Softplus() },
+        Softmax.definition,
         Dropout.definition,
         GaussianNoise.definition,
         BatchNorm.definition,

@@ -35,6 +35,15 @@ protocol ModelKindDefinition: Sendable {
     func values(_ settings: any ModelKindSettings) -> [String: String]
     /// How the encoder turns an input into a code.
     func posterior(_ settings: any ModelKindSettings) -> Posterior
+    /// Whether the kind's own keys decide the code's size, so that `latent_dim` may be left out.
+    var derivesLatentDimension: Bool { get }
+    /// The code's size when the kind's own keys decide it (the latent groups'
+    /// sizes); nil when `latent_dim` gives it.
+    func latentDimension(_ settings: any ModelKindSettings) -> Int?
+    /// What the encoder outputs when that is not the code (the latent groups'
+    /// blocks, which the model turns into the code), with the fix for an encoder
+    /// that outputs another width; nil when the encoder ends in the code.
+    func encoderOutput(_ model: ModelSpec) -> (features: Int, ending: String)?
     /// The networks the model builds after the encoder and decoder, in the order
     /// their weights are drawn; each is named by its `model` key.
     func extraNetworks(_ model: ModelSpec) -> [PlannedNetwork]
@@ -59,6 +68,9 @@ extension ModelKindDefinition {
     func appliedKeys(_ settings: any ModelKindSettings) -> Set<String> { Set(keys.map(\.name)) }
     func values(_ settings: any ModelKindSettings) -> [String: String] { [:] }
     func extraNetworks(_ model: ModelSpec) -> [PlannedNetwork] { [] }
+    var derivesLatentDimension: Bool { false }
+    func latentDimension(_ settings: any ModelKindSettings) -> Int? { nil }
+    func encoderOutput(_ model: ModelSpec) -> (features: Int, ending: String)? { nil }
     func summaryNote(_ settings: any ModelKindSettings) -> String? { nil }
 
     /// One optimizer, of the `reconstruction` phase, over the encoder and decoder.

@@ -5,6 +5,7 @@ enum ModelKindRegistry {
         SparseAutoencoderKind(),
         VariationalAutoencoderKind(),
         AdversarialAutoencoderKind(),
+        CategoricalAdversarialAutoencoderKind(),
     ]
 
     static var names: [String] { definitions.map(\.name) }

@@ -62,7 +62,7 @@ public final class ExperimentRunner {
         let data = try loadData()
         let training = try resolvedTraining(for: data.train)
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
-        let loop = TrainingLoop(experiment: experiment, model: model, train: data.train, batchSize: training.batchSize)
+        let loop = try TrainingLoop(experiment: experiment, model: model, train: data.train, batchSize: training.batchSize)
         let configuration = resolvedYAML(experiment)
         let folder = try RunFolder(directory: outputDirectory, experiment: experiment, configuration: configuration,
                                    resume: options.resume, overwrite: options.overwrite)
@@ -83,6 +83,10 @@ public final class ExperimentRunner {
         hasBegunWriting = true
         try RunEnvironment(version: AAERunVersion.current, threads: options.threads, blas: BLAS.configuration,
                            blasKernel: BLAS.kernel).write(in: layout.directory)
+        if let indices = loop.labelledIndices {
+            try CSVTable(header: ["index", "label"], rows: indices.map { [String($0), String(data.train.labels[$0])] })
+                .write(to: layout.labelledExamples)
+        }
         let tensorBoard = try RunTensorBoard(
             directory: layout.directory, columns: log.metrics.columns, loggedRows: log.metrics.rows,
             snapshots: RunSnapshots.taken(in: layout.directory).filter { $0.step <= loop.completedSteps },

@@ -23,13 +23,19 @@ public final class TrainingLoop {
     private let batch: UnsafeMutablePointer<Float>
     private let batchLabels: UnsafeMutablePointer<Int32>
 
+    /// The training examples whose labels a `LabelledSubsetModel` learns from, ascending; nil for other models.
+    public let labelledIndices: [Int]?
+
     /// The loop of `experiment`'s `model` over the examples `train`: batches of `batchSize`
     /// in the experiment's seeded order, with the labels its `labelled_fraction` leaves visible.
-    public init(experiment: Experiment, model: TrainableModel, train: LabeledImages, batchSize: Int) {
+    /// A `LabelledSubsetModel` gets its labelled examples, drawn from the seed; a
+    /// class with too few examples for them is a `RunError`.
+    public init(experiment: Experiment, model: TrainableModel, train: LabeledImages, batchSize: Int) throws {
         self.model = model
         pixels = train.pixels
         width = train.featureCount
         labels = Self.visibleLabels(train.labels, fraction: experiment.model.labelledFraction, seed: experiment.seed)
+        labelledIndices = try Self.giveLabelledExamples(to: model, train: train, seed: experiment.seed)
         sampler = BatchSampler(exampleCount: train.count, batchSize: batchSize,
                                random: RandomGenerator(seed: experiment.seed, stream: RandomStreams.batches))
         batch = .allocate(capacity: batchSize * train.featureCount)
@@ -60,6 +66,33 @@ public final class TrainingLoop {
     public func restore(completedSteps: Int, sampler state: BatchSampler.State) throws {
         try sampler.restore(state)
         self.completedSteps = completedSteps
+    }
+
+    /// Draws the labelled subset a `LabelledSubsetModel` asks for and hands it its examples.
+    private static func giveLabelledExamples(to model: TrainableModel, train: LabeledImages,
+                                             seed: UInt64) throws -> [Int]? {
+        guard let model = model as? LabelledSubsetModel, let subset = model.labelledSubset else { return nil }
+        var random = RandomGenerator(seed: seed, stream: RandomStreams.balancedLabelledSubset)
+        let indices: [Int]
+        do {
+            indices = try subset.indices(labels: train.labels, classes: model.labelledClassCount, random: &random)
+        } catch {
+            throw RunError("model.labels_per_class: \(error)")
+        }
+        var examples = [Float](repeating: 0, count: indices.count * train.featureCount)
+        train.pixels.withUnsafeBufferPointer { pixels in
+            examples.withUnsafeMutableBufferPointer {
+                BatchSampler.gather(rows: indices[...], of: pixels.baseAddress!, width: train.featureCount,
+                                    into: $0.baseAddress!)
+            }
+        }
+        let labels = indices.map { train.labels[$0] }
+        examples.withUnsafeBufferPointer { examples in
+            labels.withUnsafeBufferPointer {
+                model.useLabelledExamples(examples.baseAddress!, labels: $0.baseAddress!, count: indices.count)
+            }
+        }
+        return indices
     }
 
     /// The training labels a model sees: a seeded `fraction` of the examples

@@ -103,7 +103,9 @@ extension ModelSpec {
         let definition = fields.required("kind") { $0.string(oneOf: ModelKindRegistry.names) }
             .flatMap(ModelKindRegistry.definition)
         let settings = definition?.readSettings(fields)
-        let latent = fields.required("latent_dim") { $0.int(in: 1...4096) }
+        let latent = definition?.derivesLatentDimension == true
+            ? settings.flatMap { settings in readLatentDimension(fields, derived: definition?.latentDimension(settings)) }
+            : readLatentDimension(fields, derived: nil)
         let gaussianEncoder = definition.flatMap { kind in settings.map { kind.posterior($0) == .gaussian } } ?? false
         let encoder = fields.required("encoder") { NetworkSpec.read($0, allowsGaussianHeads: gaussianEncoder) }
         let decoder = fields.required("decoder") { NetworkSpec.read($0, allowsGaussianHeads: false) }
@@ -121,6 +123,17 @@ extension ModelSpec {
         guard let definition, let settings, let latent, let encoder, let decoder else { return nil }
         return ModelSpec(kind: definition.name, latentDimension: latent, encoder: encoder, decoder: decoder,
                          supervision: supervision, labelledFraction: labelledFraction, settings: settings)
+    }
+
+    /// `latent_dim`, or the size the kind's own keys give the code: then
+    /// `latent_dim` may be left out, and when given must agree.
+    private static func readLatentDimension(_ fields: Fields, derived: Int?) -> Int? {
+        guard let derived else { return fields.required("latent_dim") { $0.int(in: 1...4096) } }
+        if let node = fields["latent_dim"], let given = node.int(in: 1...4096), given != derived {
+            node.error("the code's size follows from the model's groups: \(derived), found latent_dim \(given); "
+                       + "remove latent_dim or write \(derived)")
+        }
+        return derived
     }
 
     /// `label_aware` needs a model that reads label slots; `labelled_fraction` hides

@@ -31,10 +31,12 @@ struct NetworkPlan {
         posterior = definition.posterior(model.settings)
         let trunkInput = CodeEncoder.trunkInputFeatures(inputFeatures: inputFeatures, posterior: posterior)
         let gaussian = posterior == .gaussian
+        let blocks = definition.encoderOutput(model)
         let encoder = PlannedNetwork(
             name: "encoder", spec: model.encoder,
             inputs: [(inputFeatures, values), (trunkInput - inputFeatures, "noise")],
-            output: gaussian ? nil : latent, ending: "`dense latent` (latent_dim is \(latent))",
+            output: gaussian ? nil : blocks?.features ?? latent,
+            ending: blocks?.ending ?? "`dense latent` (latent_dim is \(latent))",
             addsGaussianHeads: gaussian && !model.encoder.outputsGaussianHeads,
             image: trunkInput == inputFeatures ? image : nil)
         let decoder = PlannedNetwork(

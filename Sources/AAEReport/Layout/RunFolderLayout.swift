@@ -32,6 +32,8 @@ public struct RunFolderLayout: Sendable, Equatable {
     /// The held-out codes and their labels, for Python.
     public static let codesFileName = "codes.npy"
     public static let labelsFileName = "labels.npy"
+    /// The training examples a semi-supervised model learnt labels from: their indices and labels.
+    public static let labelledExamplesFileName = "labelled.csv"
     /// The figures of a finished run.
     public static let lossesFigureFileName = "losses.png"
     public static let latentScatterFigureFileName = "latent_scatter.png"
@@ -60,6 +62,7 @@ public struct RunFolderLayout: Sendable, Equatable {
     public var weights: URL { file(Self.weightsFileName) }
     public var codes: URL { file(Self.codesFileName) }
     public var labels: URL { file(Self.labelsFileName) }
+    public var labelledExamples: URL { file(Self.labelledExamplesFileName) }
 
     /// The file `name` of the folder (a figure's, say).
     public func file(_ name: String) -> URL {

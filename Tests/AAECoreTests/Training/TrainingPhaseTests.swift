@@ -4,8 +4,9 @@ import XCTest
 /// The training phases under their experiment-file names.
 final class TrainingPhaseTests: XCTestCase {
     func testPhasesAreListedInTheOrderTheFileFormatWritesThem() {
-        XCTAssertEqual(TrainingPhase.allCases, [.reconstruction, .discriminator, .generator])
-        XCTAssertEqual(TrainingPhase.allCases.map(\.name), ["reconstruction", "discriminator", "generator"])
+        XCTAssertEqual(TrainingPhase.allCases, [.reconstruction, .discriminator, .generator, .classification, .clusterHeads])
+        XCTAssertEqual(TrainingPhase.allCases.map(\.name),
+                       ["reconstruction", "discriminator", "generator", "classification", "cluster_heads"])
     }
 
     func testAPhaseIsDescribedByItsFileName() {

@@ -25,9 +25,9 @@ final class TrainingLoopTests: SyntheticMNISTTestCase {
         try ExperimentReader.parse(Data(small.utf8), file: "small.yaml")
     }
 
-    private func loop(_ experiment: Experiment, data: DataSplit) -> TrainingLoop {
+    private func loop(_ experiment: Experiment, data: DataSplit) throws -> TrainingLoop {
         let model = ModelBuilder.model(experiment, inputFeatures: data.train.featureCount, seed: experiment.seed)
-        return TrainingLoop(experiment: experiment, model: model, train: data.train,
+        return try TrainingLoop(experiment: experiment, model: model, train: data.train,
                             batchSize: experiment.training.batchSize)
     }
 
@@ -49,7 +49,7 @@ final class TrainingLoopTests: SyntheticMNISTTestCase {
 
         let data = try ExperimentData.load(experiment.data, seed: experiment.seed,
                                            dataDirectory: Self.dataDirectory.path)
-        let loop = loop(experiment, data: data)
+        let loop = try loop(experiment, data: data)
         let names = loop.model.stepMetrics.names
         XCTAssertEqual(Array(metrics.header[1...names.count]), names)
         XCTAssertEqual(cells(loop, steps: 6), metrics.rows.map { Array($0[1...names.count]) },
@@ -61,11 +61,11 @@ final class TrainingLoopTests: SyntheticMNISTTestCase {
         let experiment = try experiment()
         let data = try ExperimentData.load(experiment.data, seed: experiment.seed,
                                            dataDirectory: Self.dataDirectory.path)
-        let uninterrupted = cells(loop(experiment, data: data), steps: 6)
+        let uninterrupted = cells(try loop(experiment, data: data), steps: 6)
 
-        let first = loop(experiment, data: data)
+        let first = try loop(experiment, data: data)
         XCTAssertEqual(cells(first, steps: 3), Array(uninterrupted.prefix(3)))
-        let resumed = loop(experiment, data: data)
+        let resumed = try loop(experiment, data: data)
         try resumed.model.restore(first.model.checkpointState)
         try resumed.restore(completedSteps: first.completedSteps, sampler: first.samplerState)
         XCTAssertEqual(resumed.completedSteps, 3)

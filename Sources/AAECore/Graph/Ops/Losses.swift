@@ -130,3 +130,74 @@ extension Variable {
         return loss(BinaryCrossEntropyLoss(scale: reduction.scale(rows: rows, count: node.value.count)), target: target)
     }
 }
+
+/// Categorical cross-entropy `−Σⱼ tⱼ log softmax(z)ⱼ` of target distributions
+/// (one-hot labels) against logits, averaged over rows, computed stably as
+/// `log Σ e^(z − max z) + max z − Σ t z` (for targets that sum to 1); its gradient
+/// is `softmax(z) − t` per row, never the `t / p` of probabilities that underflow.
+final class SoftmaxCrossEntropyLoss: Operation {
+    /// The softmax of each row, kept from the forward pass for the gradient.
+    let probabilities: Tensor
+
+    init(shape: [Int]) { probabilities = Tensor(shape: shape) }
+
+    func forward(inputs: [GraphNode], output: GraphNode) {
+        let z = inputs[0].value.data, t = inputs[1].value.data, p = probabilities.data
+        let rows = probabilities.rows, width = probabilities.columns
+        var total: Double = 0
+        for r in 0..<rows {
+            let row = z + r * width, targets = t + r * width
+            var largest = -Float.infinity
+            for j in 0..<width { largest = max(largest, row[j]) }
+            var sum: Float = 0
+            for j in 0..<width {
+                p[r * width + j] = expf(row[j] - largest)
+                sum += p[r * width + j]
+            }
+            let logSum = logf(sum) + largest
+            for j in 0..<width {
+                p[r * width + j] /= sum
+                total += Double(targets[j] * (logSum - row[j]))
+            }
+        }
+        output.value.data[0] = Float(total / Double(max(rows, 1)))
+    }
+
+    func backward(inputs: [GraphNode], output: GraphNode) {
+        guard let dy = output.gradient?.data else { return }
+        let t = inputs[1].value.data, p = probabilities.data
+        let rows = probabilities.rows, width = probabilities.columns
+        let g = dy[0] / Float(max(rows, 1))
+        inputs[0].accumulateGradient { i in
+            var targetSum: Float = 0
+            let start = (i / width) * width
+            for j in start..<(start + width) { targetSum += t[j] }
+            return g * (p[i] * targetSum - t[i])
+        }
+        let z = inputs[0].value.data
+        inputs[1].accumulateGradient { i in
+            let start = (i / width) * width
+            var largest = -Float.infinity
+            for j in start..<(start + width) { largest = max(largest, z[j]) }
+            var sum: Float = 0
+            for j in start..<(start + width) { sum += expf(z[j] - largest) }
+            return g * (logf(sum) + largest - z[i])
+        }
+    }
+}
+
+extension Variable {
+    /// Categorical cross-entropy of the target distributions `target` (one-hot
+    /// labels) against these logits, averaged over rows.
+    public func softmaxCrossEntropy(_ target: Variable) -> Variable {
+        precondition(shape == target.shape && shape.count == 2, "cross-entropy between \(shape) and target \(target.shape)")
+        return graph.apply(SoftmaxCrossEntropyLoss(shape: shape), to: [self, target], outputShape: [1])
+    }
+
+    /// Categorical cross-entropy of `target` against these probabilities, which
+    /// must be a softmax's output: it is computed from the softmax's logits.
+    public func categoricalCrossEntropy(_ target: Variable) -> Variable {
+        guard let logits = softmaxLogits else { preconditionFailure("categorical cross-entropy needs a softmax output") }
+        return logits.softmaxCrossEntropy(target)
+    }
+}
