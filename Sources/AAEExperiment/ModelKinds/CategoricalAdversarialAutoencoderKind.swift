@@ -47,6 +47,7 @@ struct CategoricalAdversarialAutoencoderKind: ModelKindDefinition {
         ModelKindKey("cluster_heads", .training),
     ]
     var evaluationMetrics: [any EvaluationMetric] { [ClassificationErrorMetric(), ClusterErrorMetric()] }
+    var figures: [any RunFigure.Type] { RunFigures.categoricalCode }
 
     func readSettings(_ fields: Fields) -> (any ModelKindSettings)? {
         let groups = fields.required("groups", LatentGroupSpec.readAll)
