@@ -51,7 +51,7 @@ public struct LatentGroupSpec: Sendable, Equatable {
         let prior = fields.required("prior") { PriorSpec.read($0) }
         let discriminator = fields.required("discriminator") { NetworkSpec.readLayers($0) }
         if let activation, let activationNode = fields["activation"], let size,
-           case let footprint = activation.definition.footprint(activation.resolvedArguments(latent: size, exampleSize: size), size),
+           case let footprint = activation.definition.footprint(activation.resolvedArguments(latent: size, exampleSize: size), .vector(size)),
            footprint.outputFeatures != size || footprint.parameters > 0 || footprint.state > 0 {
             activationNode.error("a group's activation must keep its size, such as `softmax`, `tanh` or `sigmoid`; "
                                  + "found `\(activation.shortForm)`")
@@ -89,7 +89,7 @@ public struct LatentGroupSpec: Sendable, Equatable {
     /// The group's activation layer and prior, built for its size.
     func build(random: inout RandomGenerator) -> (activation: Layer?, prior: Prior) {
         let layer = activation.map {
-            $0.definition.build($0.resolvedArguments(latent: size, exampleSize: size), size, &random)
+            $0.definition.build($0.resolvedArguments(latent: size, exampleSize: size), .vector(size), &random)
         }
         guard let definition = PriorRegistry.definition(prior.kind) else {
             preconditionFailure("prior \(prior.kind) passed validation but is not registered")
