@@ -17,7 +17,7 @@ final class GoldenOutputTests: XCTestCase {
     private var checksEveryExperimentOnThreads: Bool { ProcessInfo.processInfo.environment["AAE_GOLDEN_THREADS"] == "all" }
 
     /// The experiments whose runs `make test` also checks on 2 and 4 threads.
-    static let threadCheckedExperiments: Set = ["aae_deterministic", "vae", "conv_aae"]
+    static let threadCheckedExperiments: Set = ["aae_deterministic", "vae", "conv_aae", "aae_semi_supervised_100"]
 
     /// The thread counts `name`'s run is checked on.
     private func threadCounts(of name: String) -> [Int] {
