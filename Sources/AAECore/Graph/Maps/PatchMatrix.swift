@@ -46,8 +46,8 @@ final class PatchMatrix {
     }
 }
 
-/// A gather (im2col) or scatter (col2im) of a chunk's images, shared out a few
-/// images at a time: each image's patch rows are its own, so the split changes no bit.
+/// A gather (im2col) or scatter (col2im) of a chunk's images, shared out over the
+/// run's threads in whole images: each image's patch rows are its own, so the split changes no bit.
 private final class PatchPass: ChunkedPass {
     var chunks = PassChunks()
     let geometry: ConvolutionGeometry

@@ -114,8 +114,8 @@ final class ProductFirstConvolution2D: Operation {
 }
 
 /// The window sums (forward) or spreads (backward: the slots first cleared) of a
-/// chunk's images, shared out a few images at a time; each image's products
-/// and outputs are its own, so the split changes no bit.
+/// chunk's images, shared out over the run's threads in whole images; each
+/// image's products and outputs are its own, so the split changes no bit.
 private final class WindowPass: ChunkedPass {
     var chunks = PassChunks()
     let geometry: ConvolutionGeometry
