@@ -40,20 +40,15 @@ public struct CategoryAssignment: Sendable {
         precondition(probabilities.count == labels.count * categoryCount, "need one q(y|x) row per label")
         self.categoryCount = categoryCount
         self.labelCount = labelCount
+        let pairs = zip(ClusterAssignment.argmax(probabilities, width: categoryCount), labels)
+            .filter { (0..<labelCount).contains($0.1) }
         var counts = [Int](repeating: 0, count: categoryCount * labelCount)
-        for (image, label) in labels.enumerated() where (0..<labelCount).contains(label) {
-            let row = probabilities[image * categoryCount..<(image + 1) * categoryCount]
-            let category = row.indices.max { row[$0] < row[$1] }! - row.startIndex
-            counts[category * labelCount + label] += 1
-        }
+        for (category, label) in pairs { counts[category * labelCount + label] += 1 }
         self.counts = counts
         areClasses = categoryCount == labelCount
-        let majority = (0..<categoryCount).map { category -> Int? in
-            let row = counts[category * labelCount..<(category + 1) * labelCount]
-            guard let best = row.indices.max(by: { row[$0] < row[$1] }),
-                  row[best] > 0 else { return nil }
-            return best - row.startIndex
-        }
+        let majority = ClusterAssignment(clusters: pairs.map(\.0), labels: pairs.map { Int32($0.1) },
+                                         clusterCount: categoryCount)
+            .clusterLabels.map { $0 == OneHot.noLabel ? nil : Int($0) }
         if areClasses {
             order = Array(0..<categoryCount)
             names = (0..<categoryCount).map { classNames.name($0) }
