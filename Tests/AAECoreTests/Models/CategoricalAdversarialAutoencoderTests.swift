@@ -12,41 +12,21 @@ final class CategoricalAdversarialAutoencoderTests: XCTestCase {
 
     override func setUp() {
         super.setUp()
-        var random = RandomGenerator(seed: 78)
-        examples = []
-        labels = []
-        for i in 0..<512 {
-            let label = i % classes
-            labels.append(Int32(label))
-            for f in 0..<features {
-                let centre: Float = f % classes == label ? 0.85 : 0.15
-                examples.append(min(max(centre + random.normal(std: 0.05), 0), 1))
-            }
-        }
-    }
-
-    private func network(_ name: String, _ sizes: [Int], random: inout RandomGenerator, output: Layer? = nil) -> Sequential {
-        var layers: [Layer] = []
-        for (input, units) in zip(sizes, sizes.dropFirst()) {
-            layers.append(Dense(inputFeatures: input, units: units, random: &random))
-            if units != sizes.last { layers.append(Activation(LeakyReLU(alpha: 0.2), features: units)) }
-        }
-        if let output { layers.append(output) }
-        return Sequential(name: name, inputFeatures: sizes[0], layers: layers)
+        (examples, labels) = blobExamples(classes: classes, features: features, seed: 78)
     }
 
     private func model(phases: [TrainingPhase], labelled: LabelledSubset? = .perClass(3), clusterHeads: Bool = false,
                        seed: UInt64 = 3) -> CategoricalAdversarialAutoencoder {
         var random = RandomGenerator(seed: seed)
-        let encoder = network("encoder", [features, 32, classes + styleSize], random: &random)
-        let decoder = network("decoder", [clusterHeads ? styleSize : classes + styleSize, 32, features], random: &random,
+        let encoder = denseNetwork("encoder", [features, 32, classes + styleSize], random: &random)
+        let decoder = denseNetwork("decoder", [clusterHeads ? styleSize : classes + styleSize, 32, features], random: &random,
                               output: Activation(Sigmoid(), features: features))
         let groups = [
             LatentGroup(name: "y", size: classes, activation: Softmax(features: classes), prior: CategoricalPrior(classes: classes),
-                        discriminator: network("y_discriminator", [classes, 16, 1], random: &random,
+                        discriminator: denseNetwork("y_discriminator", [classes, 16, 1], random: &random,
                                                output: Activation(Sigmoid(), features: 1))),
             LatentGroup(name: "z", size: styleSize, activation: nil, prior: NormalPrior(dimension: styleSize, mean: 0, std: 1),
-                        discriminator: network("z_discriminator", [styleSize, 16, 1], random: &random,
+                        discriminator: denseNetwork("z_discriminator", [styleSize, 16, 1], random: &random,
                                                output: Activation(Sigmoid(), features: 1))),
         ]
         let heads = clusterHeads

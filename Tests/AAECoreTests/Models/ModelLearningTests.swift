@@ -10,39 +10,18 @@ final class ModelLearningTests: XCTestCase {
 
     override func setUp() {
         super.setUp()
-        var random = RandomGenerator(seed: 77)
-        let count = 512
-        examples = []
-        labels = []
-        for i in 0..<count {
-            let label = i % classes
-            labels.append(Int32(label))
-            for f in 0..<features {
-                let centre: Float = f % classes == label ? 0.85 : 0.15
-                examples.append(min(max(centre + random.normal(std: 0.05), 0), 1))
-            }
-        }
-    }
-
-    private func network(_ name: String, _ sizes: [Int], random: inout RandomGenerator, output: Layer? = nil) -> Sequential {
-        var layers: [Layer] = []
-        for (input, units) in zip(sizes, sizes.dropFirst()) {
-            layers.append(Dense(inputFeatures: input, units: units, random: &random))
-            if units != sizes.last { layers.append(Activation(LeakyReLU(alpha: 0.2), features: units)) }
-        }
-        if let output { layers.append(output) }
-        return Sequential(name: name, inputFeatures: sizes[0], layers: layers)
+        (examples, labels) = blobExamples(classes: classes, features: features, seed: 77)
     }
 
     private func networks(posterior: Posterior = .deterministic, decoderLabels: Int = 0,
                           codeActivation: Layer? = nil, random: inout RandomGenerator) -> EncoderDecoder {
         let trunkInputs = CodeEncoder.trunkInputFeatures(inputFeatures: features, posterior: posterior)
         let trunk = posterior == .gaussian
-            ? network("encoder", [trunkInputs, 32], random: &random, output: Activation(ReLU(), features: 32))
-            : network("encoder", [trunkInputs, 32, latent], random: &random, output: codeActivation)
+            ? denseNetwork("encoder", [trunkInputs, 32], random: &random, output: Activation(ReLU(), features: 32))
+            : denseNetwork("encoder", [trunkInputs, 32, latent], random: &random, output: codeActivation)
         let encoder = CodeEncoder(trunk: trunk, posterior: posterior, inputFeatures: features,
                                   latentDimension: latent, random: &random)
-        let decoder = network("decoder", [latent + decoderLabels, 32, features], random: &random,
+        let decoder = denseNetwork("decoder", [latent + decoderLabels, 32, features], random: &random,
                               output: Activation(Sigmoid(), features: features))
         return EncoderDecoder(encoder: encoder, decoder: decoder, decoderLabelCount: decoderLabels)
     }
@@ -147,7 +126,7 @@ final class ModelLearningTests: XCTestCase {
                              update: DiscriminatorUpdate = .joint, discriminatorSteps: Int = 1) -> AdversarialAutoencoder {
         var random = RandomGenerator(seed: seed)
         let parts = networks(posterior: posterior, random: &random)
-        let discriminator = network("discriminator", [latent, 32, 1], random: &random,
+        let discriminator = denseNetwork("discriminator", [latent, 32, 1], random: &random,
                                     output: Activation(Sigmoid(), features: 1))
         return AdversarialAutoencoder(networks: parts, discriminator: discriminator, prior: NormalPrior(dimension: latent),
                                       schedule: schedule, discriminatorSteps: discriminatorSteps,
@@ -193,7 +172,7 @@ final class ModelLearningTests: XCTestCase {
         for update in DiscriminatorUpdate.allCases {
             var random = RandomGenerator(seed: 14)
             let parts = networks(random: &random)
-            let discriminator = network("discriminator", [latent, 32, 1], random: &random,
+            let discriminator = denseNetwork("discriminator", [latent, 32, 1], random: &random,
                                         output: Activation(Sigmoid(), features: 1))
             for parameter in discriminator.parameters { parameter.value.fill(0) }
             discriminator.parameters.last!.value.fill(3)
@@ -212,7 +191,7 @@ final class ModelLearningTests: XCTestCase {
         var random = RandomGenerator(seed: 10)
         let parts = networks(random: &random)
         let prior = GaussianMixturePrior(dimension: latent, components: classes, radius: 2, radialStd: 0.3, tangentialStd: 0.1)
-        let discriminator = network("discriminator", [latent + classes + 1, 32, 1], random: &random,
+        let discriminator = denseNetwork("discriminator", [latent + classes + 1, 32, 1], random: &random,
                                     output: Activation(Sigmoid(), features: 1))
         let model = AdversarialAutoencoder(networks: parts, discriminator: discriminator, prior: prior, schedule: .phased,
                                            labelAware: true, reconstruction: .bce, reconstructionWeight: 1,
@@ -236,7 +215,7 @@ final class ModelLearningTests: XCTestCase {
     func testSupervisedAAEDecoderUsesTheLabel() {
         var random = RandomGenerator(seed: 11)
         let parts = networks(decoderLabels: classes, random: &random)
-        let discriminator = network("discriminator", [latent, 32, 1], random: &random,
+        let discriminator = denseNetwork("discriminator", [latent, 32, 1], random: &random,
                                     output: Activation(Sigmoid(), features: 1))
         let model = AdversarialAutoencoder(networks: parts, discriminator: discriminator, prior: NormalPrior(dimension: latent),
                                            schedule: .phased, reconstruction: .bce, reconstructionWeight: 1,
