@@ -100,13 +100,26 @@ final class BlockedGemmTests: XCTestCase {
     }
 
     func testTheBlocksDependOnTheShapeAloneAndCoverIt() {
-        let large = GemmBlocking(m: 100, n: 1000, k: 784)
+        let large = GemmBlocking(m: 100, n: 4096, k: 784)
         XCTAssertTrue(large.alongColumns)
         XCTAssertEqual(large.count, GemmBlocking.maximumCount)
         XCTAssertEqual(large.size % GemmBlocking.granularity, 0)
-        XCTAssertGreaterThanOrEqual(large.size * large.count, 1000)
-        XCTAssertLessThan(large.size * (large.count - 1), 1000)
+        XCTAssertGreaterThanOrEqual(large.size * large.count, 4096)
+        XCTAssertLessThan(large.size * (large.count - 1), 4096)
         XCTAssertFalse(GemmBlocking(m: 1000, n: 100, k: 784).alongColumns)
         XCTAssertEqual(GemmBlocking(m: 32, n: 32, k: 32).count, 1, "a small product is one call")
+    }
+
+    func testEveryBlockKeepsAtLeastTheMinimumSide() {
+        let layer = GemmBlocking(m: 128, n: 512, k: 784)
+        XCTAssertEqual(layer.count, 4, "a 512-wide layer's product is cut in four, not eight")
+        XCTAssertEqual(layer.size, GemmBlocking.minimumSide)
+        XCTAssertEqual(GemmBlocking(m: 128, n: 250, k: 100_000).count, 1,
+                       "a side under twice the minimum is not cut, however much work it has")
+        for side in [512, 784, 1024, 2048, 3136, 25088] {
+            let blocking = GemmBlocking(m: side, n: 64, k: 288)
+            XCTAssertGreaterThanOrEqual(side - blocking.size * (blocking.count - 1), 1)
+            XCTAssertGreaterThanOrEqual(blocking.size, GemmBlocking.minimumSide, "\(side) rows")
+        }
     }
 }
