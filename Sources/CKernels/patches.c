@@ -3,16 +3,27 @@
 #include "kernels.h"
 #include "multiversion.h"
 
-/// The window rows of one output position: for each kernel row, the `kernel_width`
-/// pixels it covers are adjacent in NHWC memory, so an inner window row is one copy.
-AAE_MULTIVERSION
-void aae_im2col(const float *restrict x, float *restrict patches, size_t images, size_t height, size_t width,
-                size_t channels, size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
-                size_t pad_top, size_t pad_left, size_t output_height, size_t output_width) {
+/// The factor a rectifier's derivative puts on a gradient, read from the rectifier's
+/// output `y` (positive exactly where its input is): 1 where `y > 0`, else `slope`.
+static inline __attribute__((always_inline)) float rectifier_factor(float y, float slope) {
+    return y > 0 ? 1.0f : slope;
+}
+
+/// The patches of `x` (or, with `rectified_by` set, of `x · rectifier_factor(rectified_by, slope)`,
+/// the gradient before a rectifier whose output is `rectified_by`). The window rows of one
+/// output position: for each kernel row, the `kernel_width` pixels it covers are adjacent
+/// in NHWC memory, so an inner window row is one copy.
+static inline __attribute__((always_inline)) void
+gather_patches(const float *restrict x, const float *restrict rectified_by, float slope, float *restrict patches,
+               size_t images, size_t height, size_t width, size_t channels, size_t kernel_height,
+               size_t kernel_width, size_t stride_height, size_t stride_width, size_t pad_top, size_t pad_left,
+               size_t output_height, size_t output_width) {
     const size_t run = kernel_width * channels;
     float *restrict out = patches;
     for (size_t n = 0; n < images; n++) {
-        const float *restrict image = x + n * height * width * channels;
+        const size_t image_offset = n * height * width * channels;
+        const float *restrict image = x + image_offset;
+        const float *restrict rectifier = rectified_by ? rectified_by + image_offset : NULL;
         for (size_t oy = 0; oy < output_height; oy++) {
             const long top = (long)(oy * stride_height) - (long)pad_top;
             for (size_t ox = 0; ox < output_width; ox++) {
@@ -24,10 +35,15 @@ void aae_im2col(const float *restrict x, float *restrict patches, size_t images,
                         memset(out, 0, run * sizeof(float));
                         continue;
                     }
-                    const float *restrict row = image + (size_t)iy * width * channels;
+                    const size_t row = (size_t)iy * width * channels;
                     if (inside) {
-                        const float *restrict source = row + (size_t)left * channels;
-                        for (size_t i = 0; i < run; i++) out[i] = source[i];
+                        const size_t start = row + (size_t)left * channels;
+                        if (rectifier) {
+                            for (size_t i = 0; i < run; i++)
+                                out[i] = image[start + i] * rectifier_factor(rectifier[start + i], slope);
+                        } else {
+                            for (size_t i = 0; i < run; i++) out[i] = image[start + i];
+                        }
                         continue;
                     }
                     for (size_t kx = 0; kx < kernel_width; kx++) {
@@ -36,14 +52,47 @@ void aae_im2col(const float *restrict x, float *restrict patches, size_t images,
                         if (ix < 0 || ix >= (long)width) {
                             for (size_t c = 0; c < channels; c++) destination[c] = 0;
                         } else {
-                            const float *restrict source = row + (size_t)ix * channels;
-                            for (size_t c = 0; c < channels; c++) destination[c] = source[c];
+                            const size_t start = row + (size_t)ix * channels;
+                            if (rectifier) {
+                                for (size_t c = 0; c < channels; c++)
+                                    destination[c] = image[start + c] * rectifier_factor(rectifier[start + c], slope);
+                            } else {
+                                for (size_t c = 0; c < channels; c++) destination[c] = image[start + c];
+                            }
                         }
                     }
                 }
             }
         }
     }
+}
+
+AAE_MULTIVERSION
+void aae_im2col(const float *restrict x, float *restrict patches, size_t images, size_t height, size_t width,
+                size_t channels, size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
+                size_t pad_top, size_t pad_left, size_t output_height, size_t output_width) {
+    gather_patches(x, NULL, 0, patches, images, height, width, channels, kernel_height, kernel_width, stride_height,
+                   stride_width, pad_top, pad_left, output_height, output_width);
+}
+
+AAE_MULTIVERSION
+void aae_im2col_rectified(const float *restrict dy, const float *restrict y, float slope, float *restrict patches,
+                          size_t images, size_t height, size_t width, size_t channels, size_t kernel_height,
+                          size_t kernel_width, size_t stride_height, size_t stride_width, size_t pad_top,
+                          size_t pad_left, size_t output_height, size_t output_width) {
+    gather_patches(dy, y, slope, patches, images, height, width, channels, kernel_height, kernel_width, stride_height,
+                   stride_width, pad_top, pad_left, output_height, output_width);
+}
+
+/// The first and last window positions along one axis whose window covers input
+/// position `position`, or an empty range (first > last).
+static inline __attribute__((always_inline)) void
+covering_windows(size_t position, size_t pad, size_t kernel, size_t stride, size_t outputs, long *first, long *last) {
+    const long shifted = (long)position + (long)pad;
+    const long lowest = shifted - (long)kernel + 1;
+    *first = lowest <= 0 ? 0 : (lowest + (long)stride - 1) / (long)stride;
+    const long highest = shifted / (long)stride;
+    *last = highest < (long)outputs - 1 ? highest : (long)outputs - 1;
 }
 
 AAE_MULTIVERSION
@@ -75,6 +124,40 @@ void aae_col2im(const float *restrict patches, float *restrict x, size_t images,
                         const float *restrict source = in + kx * channels;
                         for (size_t c = 0; c < channels; c++) destination[c] += source[c];
                     }
+                }
+            }
+        }
+    }
+}
+
+AAE_MULTIVERSION
+void aae_col2im_assign(const float *restrict patches, const float *restrict bias, int rectifier, float slope,
+                       float *restrict x, size_t images, size_t height, size_t width, size_t channels,
+                       size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
+                       size_t pad_top, size_t pad_left, size_t output_height, size_t output_width) {
+    const size_t patch_size = kernel_height * kernel_width * channels;
+    for (size_t n = 0; n < images; n++) {
+        const float *restrict image_patches = patches + n * output_height * output_width * patch_size;
+        float *restrict image = x + n * height * width * channels;
+        for (size_t iy = 0; iy < height; iy++) {
+            long first_y, last_y;
+            covering_windows(iy, pad_top, kernel_height, stride_height, output_height, &first_y, &last_y);
+            for (size_t ix = 0; ix < width; ix++) {
+                long first_x, last_x;
+                covering_windows(ix, pad_left, kernel_width, stride_width, output_width, &first_x, &last_x);
+                float *restrict out = image + (iy * width + ix) * channels;
+                for (size_t c = 0; c < channels; c++) out[c] = bias[c];
+                for (long oy = first_y; oy <= last_y; oy++) {
+                    const size_t ky = iy + pad_top - (size_t)oy * stride_height;
+                    for (long ox = first_x; ox <= last_x; ox++) {
+                        const size_t kx = ix + pad_left - (size_t)ox * stride_width;
+                        const float *restrict source = image_patches + ((size_t)oy * output_width + (size_t)ox) * patch_size
+                                                     + (ky * kernel_width + kx) * channels;
+                        for (size_t c = 0; c < channels; c++) out[c] += source[c];
+                    }
+                }
+                if (rectifier) {
+                    for (size_t c = 0; c < channels; c++) out[c] = out[c] > 0 ? out[c] : (rectifier == 1 ? 0.0f : slope * out[c]);
                 }
             }
         }

@@ -2,7 +2,7 @@
 /// `Conv2DTranspose`: the adjoint of a convolution, so that a stride enlarges the
 /// map (`same` gives `input · stride`, `valid` `input · stride + max(kernel − stride, 0)`),
 /// plus a bias per filter. Glorot-uniform kernel, zero bias, as Keras.
-public final class Conv2DTranspose: Layer {
+public final class Conv2DTranspose: ActivationFusing {
     /// `[kh, kw, cout, cin]`, Keras' layout.
     public let kernel: Parameter
     public let bias: Parameter
@@ -30,6 +30,14 @@ public final class Conv2DTranspose: Layer {
     public func callAsFunction(_ input: Variable) -> Variable {
         let graph = input.graph
         return input.conv2dTranspose(kernel: graph.parameter(kernel), bias: graph.parameter(bias), geometry: geometry)
+    }
+
+    /// This layer and a relu or leaky_relu after it as one operation.
+    public func callAsFunction(_ input: Variable, followedBy next: Layer) -> Variable? {
+        guard let rectifier = (next as? RectifierLayer)?.rectifier else { return nil }
+        let graph = input.graph
+        return input.conv2dTranspose(kernel: graph.parameter(kernel), bias: graph.parameter(bias), geometry: geometry,
+                                     rectifier: rectifier)
     }
 
     /// `conv2d_transpose <filters> <kernel> [stride N] [padding]`:

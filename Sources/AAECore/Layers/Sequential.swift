@@ -33,7 +33,20 @@ public final class Sequential: Layer {
     public var outputFeatures: Int { layers.last?.outputFeatures ?? inputFeatures }
     public var outputShape: FeatureShape { layers.last?.outputShape ?? inputShape }
 
+    /// Applies the layers in turn; a layer that can fuse the activation after it
+    /// (`ActivationFusing`) applies both as one operation.
     public func callAsFunction(_ input: Variable) -> Variable {
-        layers.reduce(input) { value, layer in layer(value) }
+        var value = input, index = 0
+        while index < layers.count {
+            if index + 1 < layers.count, let fusing = layers[index] as? ActivationFusing,
+               let fused = fusing(value, followedBy: layers[index + 1]) {
+                value = fused
+                index += 2
+            } else {
+                value = layers[index](value)
+                index += 1
+            }
+        }
+        return value
     }
 }

@@ -50,6 +50,29 @@ void aae_col2im(const float *restrict patches, float *restrict x, size_t images,
                 size_t channels, size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
                 size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
 
+/// `aae_im2col` of the gradient before a rectifier (relu or leaky_relu with a slope ≥ 0):
+/// each value `dy · (y > 0 ? 1 : slope)`, where `y` is the rectifier's output, positive
+/// exactly where its input is.
+void aae_im2col_rectified(const float *restrict dy, const float *restrict y, float slope, float *restrict patches,
+                          size_t images, size_t height, size_t width, size_t channels, size_t kernel_height,
+                          size_t kernel_width, size_t stride_height, size_t stride_width, size_t pad_top,
+                          size_t pad_left, size_t output_height, size_t output_width);
+
+/// `aae_col2im` into images it first sets to `bias` (one value per channel), then a
+/// rectifier on each result: none (`rectifier` 0), relu (1) or leaky_relu with `slope` (2).
+/// Each value gathers its patch values in the order `aae_col2im` adds them, so the
+/// result has the bits of a bias fill, `aae_col2im` and the rectifier in turn.
+void aae_col2im_assign(const float *restrict patches, const float *restrict bias, int rectifier, float slope,
+                       float *restrict x, size_t images, size_t height, size_t width, size_t channels,
+                       size_t kernel_height, size_t kernel_width, size_t stride_height, size_t stride_width,
+                       size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
+
+/// `sums[c] += Σ_r dy[r, c]` over `columns` columns of rows `stride` values apart, rows
+/// in order; with `y` set, `Σ_r dy[r, c] · (y[r, c] > 0 ? 1 : slope)`, the bias gradient
+/// before a rectifier whose output is `y`.
+void aae_column_sums(const float *restrict dy, const float *restrict y, float slope, size_t rows, size_t columns,
+                     size_t stride, float *restrict sums);
+
 /// For a convolution computed products first: `products` holds, for every input
 /// position (n, iy, ix), the `kernel_height · kernel_width · filters` products of
 /// its channels with each kernel position's weights, in (ky, kx, filter) order.

@@ -51,7 +51,8 @@ final class ChunkedPassTests: XCTestCase {
     }
 
     /// A convolutional network large enough that its activations, patch gathers and
-    /// scatters, window sums and bias rows are all split: the same bits on 1 and 4 threads.
+    /// scatters, window sums, bias rows and bias gradients (a fused rectifier's too) are
+    /// all split: the same bits on 1 and 4 threads.
     func testAConvolutionalNetworkGivesTheSameBitsOnOneAndFourThreads() throws {
         let (images, side, channels) = (8, 28, 16)
         let same = try XCTUnwrap(ConvolutionGeometry(height: side, width: side, channels: channels, kernel: (3, 3),
@@ -77,7 +78,8 @@ final class ChunkedPassTests: XCTestCase {
                 let graph = Graph()
                 let p = parameters.map { graph.parameter($0) }
                 let hidden = p[0].conv2d(kernel: p[1], bias: p[2], geometry: same).leakyRelu(alpha: 0.2)
-                let upsampled = hidden.conv2dTranspose(kernel: p[3], bias: p[4], geometry: up).tanh()
+                let upsampled = hidden.conv2dTranspose(kernel: p[3], bias: p[4], geometry: up,
+                                                       rectifier: .leaky(slope: 0.2)).tanh()
                 let output = upsampled.conv2d(kernel: p[5], bias: p[6], geometry: down)
                 let loss = output.squared().sum()
                 graph.forward()

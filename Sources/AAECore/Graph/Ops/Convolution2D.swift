@@ -11,6 +11,7 @@ final class Convolution2D: Operation {
     let patches: PatchMatrix
     let filters: Int
     private let biasRows = BiasRows()
+    private let biasGradient = BiasGradient()
 
     init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
         patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
@@ -35,7 +36,7 @@ final class Convolution2D: Operation {
         let input = inputs[0], kernel = inputs[1], bias = inputs[2]
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
         if let db = bias.gradient?.data {
-            BiasGradient.add(columnSumsOf: dy, rows: output.value.count / filters, columns: filters, into: bias, db)
+            biasGradient.add(columnSumsOf: dy, rows: output.value.count / filters, columns: filters, into: bias, db)
         }
         let kernelBeta = kernel.gradient == nil ? 0 : kernel.gradientBeta()
         if let dx = input.gradient, !input.gradientWritten {

@@ -3,31 +3,33 @@
 /// operation's output and gives back its input), plus a bias. The kernel is
 /// `[kh, kw, cout, cin]`, read as the `[kh · kw · cout, cin]` matrix.
 ///
-/// Forward, per chunk of images: `patches = x · Wᵀ`, scattered into the output
-/// (first filled with the bias). Backward: the output gradient's patches, then
-/// `dx = dpatches · W` and `dW += dpatchesᵀ · x`.
+/// Forward, per chunk of images: `patches = x · Wᵀ`, gathered into the output
+/// with the bias (and a rectifier, when one is fused). Backward: the output
+/// gradient's patches (times the rectifier's derivative), then `dx = dpatches · W`
+/// and `dW += dpatchesᵀ · x`.
 final class Convolution2DTranspose: Operation {
     let patches: PatchMatrix
     /// The input's channels.
     let inputChannels: Int
-    private let biasRows = BiasRows()
+    /// The relu or leaky_relu applied to the output, if any.
+    let rectifier: Rectifier?
+    private let biasGradient = BiasGradient()
 
-    init(geometry: ConvolutionGeometry, batch: Int, inputChannels: Int, patchCapacity: Int?) {
+    init(geometry: ConvolutionGeometry, batch: Int, inputChannels: Int, rectifier: Rectifier?, patchCapacity: Int?) {
         patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
         self.inputChannels = inputChannels
+        self.rectifier = rectifier
     }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
         let x = inputs[0].value.data, kernel = inputs[1].value.data, bias = inputs[2].value.data
         let y = output.value.data
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
-        let filters = g.channels
-        biasRows.fill(y, rows: output.value.count / filters, with: bias, columns: filters)
         for first in patches.chunks {
             let images = patches.images(from: first)
             BLAS.gemm(transposeA: false, transposeB: true, m: images * positions, n: patchSize, k: inputChannels,
                       a: x + first * positions * inputChannels, b: kernel, c: patches.buffer.data)
-            patches.scatterAdd(into: y + first * g.inputSize, images: images)
+            patches.assign(into: y + first * g.inputSize, bias: bias, rectifier: rectifier, images: images)
         }
     }
 
@@ -35,15 +37,27 @@ final class Convolution2DTranspose: Operation {
         guard let dy = output.gradient?.data else { return }
         let input = inputs[0], kernel = inputs[1], bias = inputs[2]
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
+        let y = UnsafePointer(output.value.data)
         if let db = bias.gradient?.data {
-            BiasGradient.add(columnSumsOf: dy, rows: output.value.count / g.channels, columns: g.channels, into: bias, db)
+            let rows = output.value.count / g.channels
+            if let rectifier {
+                biasGradient.add(columnSumsOf: dy, rectifiedBy: rectifier, output: y, rows: rows, columns: g.channels,
+                                 into: bias, db)
+            } else {
+                biasGradient.add(columnSumsOf: dy, rows: rows, columns: g.channels, into: bias, db)
+            }
         }
         guard input.gradient != nil || kernel.gradient != nil else { return }
         let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
         let kernelBeta = kernel.gradient == nil ? 0 : kernel.gradientBeta()
         for first in patches.chunks {
             let images = patches.images(from: first)
-            patches.gather(dy + first * g.inputSize, images: images)
+            if let rectifier {
+                patches.gather(dy + first * g.inputSize, rectifiedBy: rectifier, output: y + first * g.inputSize,
+                               images: images)
+            } else {
+                patches.gather(dy + first * g.inputSize, images: images)
+            }
             let rows = images * positions, offset = first * positions * inputChannels
             let dx = input.gradient.map {
                 GemmCall(transposeA: false, transposeB: false, m: rows, n: inputChannels, k: patchSize,
@@ -62,9 +76,10 @@ final class Convolution2DTranspose: Operation {
 extension Variable {
     /// The transposed convolution of this batch of NHWC maps (`[batch, h · w · cin]`):
     /// the adjoint of the convolution `geometry` (whose output is this input), with
-    /// `kernel` `[kh, kw, cout, cin]` and `bias` `[cout]`; `patchCapacity` as for `conv2d`.
+    /// `kernel` `[kh, kw, cout, cin]` and `bias` `[cout]`, then `rectifier` when given (one
+    /// operation with the bits of the two in turn); `patchCapacity` as for `conv2d`.
     public func conv2dTranspose(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry,
-                                patchCapacity: Int? = nil) -> Variable {
+                                rectifier: Rectifier? = nil, patchCapacity: Int? = nil) -> Variable {
         let inputChannels = features / max(geometry.outputPositions, 1)
         precondition(shape.count == 2 && features == geometry.outputPositions * inputChannels && inputChannels > 0,
                      "conv2d_transpose of \(shape) for \(geometry.outputHeight)×\(geometry.outputWidth) maps")
@@ -72,7 +87,7 @@ extension Variable {
         precondition(kernel.node.value.count == geometry.patchSize * inputChannels,
                      "conv2d_transpose kernel of \(kernel.shape)")
         let operation = Convolution2DTranspose(geometry: geometry, batch: rows, inputChannels: inputChannels,
-                                               patchCapacity: patchCapacity)
+                                               rectifier: rectifier, patchCapacity: patchCapacity)
         return graph.apply(operation, to: [self, kernel, bias], outputShape: [rows, geometry.inputSize])
     }
 }

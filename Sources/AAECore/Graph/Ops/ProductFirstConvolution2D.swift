@@ -23,6 +23,7 @@ final class ProductFirstConvolution2D: Operation {
     let inputMajorKernelGradient: Tensor
     private let windows: WindowPass
     private let biasRows = BiasRows()
+    private let biasGradient = BiasGradient()
 
     init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
         self.geometry = geometry
@@ -77,7 +78,7 @@ final class ProductFirstConvolution2D: Operation {
         let input = inputs[0], kernel = inputs[1], bias = inputs[2]
         let g = geometry
         if let db = bias.gradient?.data {
-            BiasGradient.add(columnSumsOf: dy, rows: output.value.count / filters, columns: filters, into: bias, db)
+            biasGradient.add(columnSumsOf: dy, rows: output.value.count / filters, columns: filters, into: bias, db)
         }
         guard input.gradient != nil || kernel.gradient != nil else { return }
         let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
