@@ -1,5 +1,6 @@
 #include "kernels.h"
 #include "multiversion.h"
+#include "rectifier.h"
 
 AAE_MULTIVERSION
 void aae_column_sums(const float *restrict dy, const float *restrict y, float slope, size_t rows, size_t columns,
@@ -7,7 +8,7 @@ void aae_column_sums(const float *restrict dy, const float *restrict y, float sl
     if (y) {
         for (size_t r = 0; r < rows; r++) {
             const float *restrict gradient = dy + r * stride, *restrict output = y + r * stride;
-            for (size_t c = 0; c < columns; c++) sums[c] += gradient[c] * (output[c] > 0 ? 1.0f : slope);
+            for (size_t c = 0; c < columns; c++) sums[c] += gradient[c] * aae_rectifier_factor(output[c], slope);
         }
     } else {
         for (size_t r = 0; r < rows; r++) {

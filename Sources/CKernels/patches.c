@@ -2,14 +2,9 @@
 
 #include "kernels.h"
 #include "multiversion.h"
+#include "rectifier.h"
 
-/// The factor a rectifier's derivative puts on a gradient, read from the rectifier's
-/// output `y` (positive exactly where its input is): 1 where `y > 0`, else `slope`.
-static inline __attribute__((always_inline)) float rectifier_factor(float y, float slope) {
-    return y > 0 ? 1.0f : slope;
-}
-
-/// The patches of `x` (or, with `rectified_by` set, of `x · rectifier_factor(rectified_by, slope)`,
+/// The patches of `x` (or, with `rectified_by` set, of `x · aae_rectifier_factor(rectified_by, slope)`,
 /// the gradient before a rectifier whose output is `rectified_by`). The window rows of one
 /// output position: for each kernel row, the `kernel_width` pixels it covers are adjacent
 /// in NHWC memory, so an inner window row is one copy.
@@ -38,12 +33,7 @@ gather_patches(const float *restrict x, const float *restrict rectified_by, floa
                     const size_t row = (size_t)iy * width * channels;
                     if (inside) {
                         const size_t start = row + (size_t)left * channels;
-                        if (rectifier) {
-                            for (size_t i = 0; i < run; i++)
-                                out[i] = image[start + i] * rectifier_factor(rectifier[start + i], slope);
-                        } else {
-                            for (size_t i = 0; i < run; i++) out[i] = image[start + i];
-                        }
+                        aae_copy_rectified(out, image + start, rectifier ? rectifier + start : NULL, slope, run);
                         continue;
                     }
                     for (size_t kx = 0; kx < kernel_width; kx++) {
@@ -53,12 +43,8 @@ gather_patches(const float *restrict x, const float *restrict rectified_by, floa
                             for (size_t c = 0; c < channels; c++) destination[c] = 0;
                         } else {
                             const size_t start = row + (size_t)ix * channels;
-                            if (rectifier) {
-                                for (size_t c = 0; c < channels; c++)
-                                    destination[c] = image[start + c] * rectifier_factor(rectifier[start + c], slope);
-                            } else {
-                                for (size_t c = 0; c < channels; c++) destination[c] = image[start + c];
-                            }
+                            aae_copy_rectified(destination, image + start, rectifier ? rectifier + start : NULL,
+                                               slope, channels);
                         }
                     }
                 }
@@ -151,13 +137,16 @@ void aae_col2im_assign(const float *restrict patches, const float *restrict bias
                     const size_t ky = iy + pad_top - (size_t)oy * stride_height;
                     for (long ox = first_x; ox <= last_x; ox++) {
                         const size_t kx = ix + pad_left - (size_t)ox * stride_width;
-                        const float *restrict source = image_patches + ((size_t)oy * output_width + (size_t)ox) * patch_size
+                        const size_t row = (size_t)oy * output_width + (size_t)ox;
+                        const float *restrict source = image_patches + row * patch_size
                                                      + (ky * kernel_width + kx) * channels;
                         for (size_t c = 0; c < channels; c++) out[c] += source[c];
                     }
                 }
-                if (rectifier) {
-                    for (size_t c = 0; c < channels; c++) out[c] = out[c] > 0 ? out[c] : (rectifier == 1 ? 0.0f : slope * out[c]);
+                if (rectifier == 1) {
+                    for (size_t c = 0; c < channels; c++) out[c] = out[c] > 0 ? out[c] : 0.0f;
+                } else if (rectifier == 2) {
+                    for (size_t c = 0; c < channels; c++) out[c] = out[c] > 0 ? out[c] : slope * out[c];
                 }
             }
         }
