@@ -1,6 +1,7 @@
 #include "fast_math.h"
 #include "kernels.h"
 #include "multiversion.h"
+#include "rectifier.h"
 
 AAE_MULTIVERSION
 void aae_tanh(const float *restrict x, float *restrict y, size_t count) {
@@ -25,4 +26,19 @@ void aae_leaky_relu_backward(const float *restrict x, const float *restrict dy, 
     } else {
         for (size_t i = 0; i < count; i++) dx[i] = dy[i] * (x[i] > 0 ? 1.0f : alpha);
     }
+}
+
+AAE_MULTIVERSION
+void aae_rectify(float *values, size_t count, int rectifier, float slope) {
+    if (rectifier == 1) {
+        for (size_t i = 0; i < count; i++) values[i] = values[i] > 0 ? values[i] : 0.0f;
+    } else {
+        for (size_t i = 0; i < count; i++) values[i] = values[i] > 0 ? values[i] : slope * values[i];
+    }
+}
+
+AAE_MULTIVERSION
+void aae_rectified_gradient(const float *restrict dy, const float *restrict y, float slope, float *restrict dx,
+                            size_t count) {
+    aae_copy_rectified(dx, dy, y, slope, count);
 }

@@ -173,7 +173,11 @@ void aae_window_sum(const float *restrict products, float *restrict y, size_t im
                         if (ix < 0 || ix >= (long)width) continue;
                         const float *restrict source =
                             image + ((size_t)iy * width + (size_t)ix) * slots + (ky * kernel_width + kx) * filters;
-                        for (size_t f = 0; f < filters; f++) out[f] += source[f];
+                        if (filters == 1) {
+                            out[0] += source[0];
+                        } else {
+                            for (size_t f = 0; f < filters; f++) out[f] += source[f];
+                        }
                     }
                 }
             }
@@ -181,27 +185,37 @@ void aae_window_sum(const float *restrict products, float *restrict y, size_t im
     }
 }
 
+/// The output position whose window covers input row (or column) `at` at kernel
+/// offset `offset`, or -1 when none does (`at` then lies in no such window's reach).
+static inline long covering_output(size_t at, size_t offset, size_t stride, size_t pad, size_t outputs) {
+    const long shifted = (long)at + (long)pad - (long)offset;
+    if (shifted < 0 || shifted % (long)stride != 0) return -1;
+    const long output = shifted / (long)stride;
+    return output < (long)outputs ? output : -1;
+}
+
 AAE_MULTIVERSION
 void aae_window_spread(const float *restrict dy, float *restrict products, size_t images, size_t height, size_t width,
                        size_t filters, size_t kernel_height, size_t kernel_width, size_t stride_height,
                        size_t stride_width, size_t pad_top, size_t pad_left, size_t output_height, size_t output_width) {
-    const size_t slots = kernel_height * kernel_width * filters;
+    float *restrict slot = products;
     for (size_t n = 0; n < images; n++) {
-        float *restrict image = products + n * height * width * slots;
-        for (size_t oy = 0; oy < output_height; oy++) {
-            const long top = (long)(oy * stride_height) - (long)pad_top;
-            for (size_t ox = 0; ox < output_width; ox++) {
-                const long left = (long)(ox * stride_width) - (long)pad_left;
-                const float *restrict gradient = dy + ((n * output_height + oy) * output_width + ox) * filters;
+        const float *restrict image = dy + n * output_height * output_width * filters;
+        for (size_t iy = 0; iy < height; iy++) {
+            for (size_t ix = 0; ix < width; ix++) {
                 for (size_t ky = 0; ky < kernel_height; ky++) {
-                    const long iy = top + (long)ky;
-                    if (iy < 0 || iy >= (long)height) continue;
-                    for (size_t kx = 0; kx < kernel_width; kx++) {
-                        const long ix = left + (long)kx;
-                        if (ix < 0 || ix >= (long)width) continue;
-                        float *restrict target =
-                            image + ((size_t)iy * width + (size_t)ix) * slots + (ky * kernel_width + kx) * filters;
-                        for (size_t f = 0; f < filters; f++) target[f] = gradient[f];
+                    const long oy = covering_output(iy, ky, stride_height, pad_top, output_height);
+                    for (size_t kx = 0; kx < kernel_width; kx++, slot += filters) {
+                        const long ox = oy < 0 ? -1 : covering_output(ix, kx, stride_width, pad_left, output_width);
+                        const float *restrict gradient =
+                            ox < 0 ? NULL : image + ((size_t)oy * output_width + (size_t)ox) * filters;
+                        if (filters == 1) {
+                            slot[0] = gradient ? gradient[0] : 0;
+                        } else if (gradient) {
+                            memcpy(slot, gradient, filters * sizeof(float));
+                        } else {
+                            memset(slot, 0, filters * sizeof(float));
+                        }
                     }
                 }
             }

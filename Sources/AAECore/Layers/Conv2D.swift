@@ -3,7 +3,7 @@
 /// `valid` or `same` padding, plus a bias per filter. Initialised as Keras does:
 /// a Glorot-uniform kernel over fan-in `kh · kw · cin` and fan-out
 /// `kh · kw · cout`, a zero bias.
-public final class Conv2D: Layer {
+public final class Conv2D: ActivationFusing {
     /// `[kh, kw, cin, cout]`, Keras' layout.
     public let kernel: Parameter
     public let bias: Parameter
@@ -29,6 +29,16 @@ public final class Conv2D: Layer {
     public func callAsFunction(_ input: Variable) -> Variable {
         let graph = input.graph
         return input.conv2d(kernel: graph.parameter(kernel), bias: graph.parameter(bias), geometry: geometry)
+    }
+
+    /// This layer and a relu or leaky_relu after it as one operation, unless the
+    /// convolution is computed products first (to fewer channels than it reads).
+    public func callAsFunction(_ input: Variable, followedBy next: Layer) -> Variable? {
+        guard let rectifier = (next as? RectifierLayer)?.rectifier,
+              !ProductFirstConvolution2D.isCheaper(geometry, filters: outputShape.channels) else { return nil }
+        let graph = input.graph
+        return input.conv2d(kernel: graph.parameter(kernel), bias: graph.parameter(bias), geometry: geometry,
+                            rectifier: rectifier)
     }
 
     /// `conv2d <filters> <kernel> [stride N] [padding]`: `conv2d 32 3x3 stride 2 same`;

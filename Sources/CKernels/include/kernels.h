@@ -27,6 +27,15 @@ void aae_leaky_relu(const float *restrict x, float *restrict y, size_t count, fl
 void aae_leaky_relu_backward(const float *restrict x, const float *restrict dy, float *restrict dx, size_t count,
                              float alpha, int accumulate);
 
+/// A rectifier over `count` values in place: relu (`rectifier` 1, `v > 0 ? v : 0`) or
+/// leaky_relu (2, `v > 0 ? v : slope · v`), the bits of the separate activation passes.
+void aae_rectify(float *values, size_t count, int rectifier, float slope);
+
+/// dx = dy · (y > 0 ? 1 : slope): the gradient before a rectifier (relu, or leaky_relu
+/// of slope ≥ 0) read from its output `y`, positive exactly where its input is.
+void aae_rectified_gradient(const float *restrict dy, const float *restrict y, float slope, float *restrict dx,
+                            size_t count);
+
 /// terms = max(z, 0) − z·t + log(1 + e^(−|z|)): binary cross-entropy of targets t against logits z.
 void aae_sigmoid_cross_entropy(const float *restrict z, const float *restrict t, float *restrict terms, size_t count);
 
@@ -82,8 +91,9 @@ void aae_window_sum(const float *restrict products, float *restrict y, size_t im
                     size_t filters, size_t kernel_height, size_t kernel_width, size_t stride_height,
                     size_t stride_width, size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);
 
-/// The adjoint of `aae_window_sum`: copies each output gradient to the product
-/// slots it was summed from. Slots under no window are left as they are (zero them first).
+/// The adjoint of `aae_window_sum`: sets every product slot to the gradient of the
+/// output it was summed into, or to zero when it was summed into none (a pixel
+/// that kernel position reaches only from the padding). Each slot is written once, in order.
 void aae_window_spread(const float *restrict dy, float *restrict products, size_t images, size_t height, size_t width,
                        size_t filters, size_t kernel_height, size_t kernel_width, size_t stride_height,
                        size_t stride_width, size_t pad_top, size_t pad_left, size_t output_height, size_t output_width);

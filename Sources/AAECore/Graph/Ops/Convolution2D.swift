@@ -5,17 +5,33 @@
 /// The batch goes through the products a few images at a time (`PatchMatrix`):
 /// gather the patches, one product per chunk. The backward pass gathers each
 /// chunk's patches again for `dW += patchesᵀ · dy`, then reuses the buffer for
-/// `dpatches = dy · Wᵀ` and scatters it into `dx`, so no patch matrix of the
+/// `dpatches = dy · Wᵀ` and scatters it into `dx` (or, for `dx`'s first
+/// contribution, gathers each of its values from the patches in the scatter's
+/// order, which sets it without a zero fill first), so no patch matrix of the
 /// whole batch is ever held.
+///
+/// With a rectifier fused, each chunk's outputs are rectified right after its
+/// product, and the backward pass works on each chunk's gradient before the
+/// rectifier (`dy · rectifier′`, read from the output) in a buffer of one chunk.
 final class Convolution2D: Operation {
     let patches: PatchMatrix
     let filters: Int
+    /// The relu or leaky_relu applied to the output, if any, with its pass and the
+    /// chunk buffer of the gradient before it.
+    private let rectifier: (pass: RectifierPass, gradient: Tensor)?
     private let biasRows = BiasRows()
     private let biasGradient = BiasGradient()
+    /// A zero per input channel: the bias of an input gradient assigned from the patches.
+    private let zeroPerChannel: Tensor
 
-    init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
-        patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
+    init(geometry: ConvolutionGeometry, batch: Int, filters: Int, rectifier: Rectifier?, patchCapacity: Int?) {
+        let patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
+        self.patches = patches
         self.filters = filters
+        zeroPerChannel = Tensor(shape: [geometry.channels])
+        self.rectifier = rectifier.map {
+            (RectifierPass($0), Tensor(shape: [patches.imagesPerChunk * geometry.outputPositions, filters]))
+        }
     }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
@@ -26,8 +42,10 @@ final class Convolution2D: Operation {
         for first in patches.chunks {
             let images = patches.images(from: first)
             patches.gather(x + first * g.inputSize, images: images)
+            let yChunk = y + first * positions * filters
             BLAS.gemm(transposeA: false, transposeB: false, m: images * positions, n: filters, k: patchSize,
-                      a: patches.buffer.data, b: kernel, beta: 1, c: y + first * positions * filters)
+                      a: patches.buffer.data, b: kernel, beta: 1, c: yChunk)
+            rectifier?.pass.rectify(yChunk, count: images * positions * filters)
         }
     }
 
@@ -35,17 +53,23 @@ final class Convolution2D: Operation {
         guard let dy = output.gradient?.data else { return }
         let input = inputs[0], kernel = inputs[1], bias = inputs[2]
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
-        if let db = bias.gradient?.data {
-            biasGradient.add(columnSumsOf: dy, rows: output.value.count / filters, columns: filters, into: bias, db)
-        }
+        let y = UnsafePointer(output.value.data)
         let kernelBeta = kernel.gradient == nil ? 0 : kernel.gradientBeta()
-        if let dx = input.gradient, !input.gradientWritten {
-            dx.fill(0)
-            input.gradientWritten = true
-        }
+        let assignsInputGradient = input.gradient != nil && !input.gradientWritten
+        if assignsInputGradient { input.gradientWritten = true }
         for first in patches.chunks {
             let images = patches.images(from: first)
-            let dyChunk = dy + first * positions * filters
+            let offset = first * positions * filters, count = images * positions * filters
+            let dyChunk: UnsafePointer<Float>
+            if let rectifier {
+                rectifier.pass.gradient(dy + offset, output: y + offset, into: rectifier.gradient.data, count: count)
+                dyChunk = UnsafePointer(rectifier.gradient.data)
+            } else {
+                dyChunk = UnsafePointer(dy + offset)
+            }
+            if let db = bias.gradient?.data {
+                biasGradient.add(columnSumsOf: dyChunk, rows: images * positions, columns: filters, into: bias, db)
+            }
             if let dw = kernel.gradient?.data {
                 patches.gather(input.value.data + first * g.inputSize, images: images)
                 BLAS.gemm(transposeA: true, transposeB: false, m: patchSize, n: filters, k: images * positions,
@@ -54,7 +78,12 @@ final class Convolution2D: Operation {
             if let dx = input.gradient?.data {
                 BLAS.gemm(transposeA: false, transposeB: true, m: images * positions, n: patchSize, k: filters,
                           a: dyChunk, b: kernel.value.data, c: patches.buffer.data)
-                patches.scatterAdd(into: dx + first * g.inputSize, images: images)
+                if assignsInputGradient {
+                    patches.assign(into: dx + first * g.inputSize, bias: zeroPerChannel.data, rectifier: nil,
+                                   images: images)
+                } else {
+                    patches.scatterAdd(into: dx + first * g.inputSize, images: images)
+                }
             }
         }
     }
@@ -65,16 +94,20 @@ extension Variable {
     /// out by `geometry`, with `kernel` `[kh, kw, cin, cout]` and `bias` `[cout]`.
     /// `patchCapacity` bounds the patch buffer's values (a few images' worth by default).
     /// A convolution to fewer channels than it reads, whose products take less
-    /// memory than its patches, is computed products first (`ProductFirstConvolution2D`).
-    public func conv2d(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry,
+    /// memory than its patches, is computed products first (`ProductFirstConvolution2D`);
+    /// any other takes `rectifier` when given (one operation with the bits of the two in turn).
+    public func conv2d(kernel: Variable, bias: Variable, geometry: ConvolutionGeometry, rectifier: Rectifier? = nil,
                        patchCapacity: Int? = nil) -> Variable {
         let filters = bias.node.value.count
         precondition(shape.count == 2 && features == geometry.inputSize,
                      "conv2d of \(shape) for \(geometry.inputHeight)×\(geometry.inputWidth)×\(geometry.channels) maps")
         precondition(kernel.node.value.count == geometry.patchSize * filters, "conv2d kernel of \(kernel.shape)")
-        let operation: Operation = ProductFirstConvolution2D.isCheaper(geometry, filters: filters)
+        let productsFirst = ProductFirstConvolution2D.isCheaper(geometry, filters: filters)
+        precondition(rectifier == nil || !productsFirst, "a products-first conv2d takes no rectifier")
+        let operation: Operation = productsFirst
             ? ProductFirstConvolution2D(geometry: geometry, batch: rows, filters: filters, patchCapacity: patchCapacity)
-            : Convolution2D(geometry: geometry, batch: rows, filters: filters, patchCapacity: patchCapacity)
+            : Convolution2D(geometry: geometry, batch: rows, filters: filters, rectifier: rectifier,
+                            patchCapacity: patchCapacity)
         return graph.apply(operation, to: [self, kernel, bias], outputShape: [rows, geometry.outputPositions * filters])
     }
 }

@@ -4,9 +4,10 @@
 /// `[kh, kw, cout, cin]`, read as the `[kh · kw · cout, cin]` matrix.
 ///
 /// Forward, per chunk of images: `patches = x · Wᵀ`, gathered into the output
-/// with the bias (and a rectifier, when one is fused). Backward: the output
-/// gradient's patches (times the rectifier's derivative), then `dx = dpatches · W`
-/// and `dW += dpatchesᵀ · x`.
+/// with the bias (and a rectifier, when one is fused). Backward, per chunk: the
+/// output gradient's patches (times the rectifier's derivative), the bias's column
+/// sums while that chunk of the gradient is in cache, then `dx = dpatches · W` and
+/// `dW += dpatchesᵀ · x`.
 final class Convolution2DTranspose: Operation {
     let patches: PatchMatrix
     /// The input's channels.
@@ -38,26 +39,28 @@ final class Convolution2DTranspose: Operation {
         let input = inputs[0], kernel = inputs[1], bias = inputs[2]
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
         let y = UnsafePointer(output.value.data)
-        if let db = bias.gradient?.data {
-            let rows = output.value.count / g.channels
-            if let rectifier {
-                biasGradient.add(columnSumsOf: dy, rectifiedBy: rectifier, output: y, rows: rows, columns: g.channels,
-                                 into: bias, db)
-            } else {
-                biasGradient.add(columnSumsOf: dy, rows: rows, columns: g.channels, into: bias, db)
-            }
-        }
-        guard input.gradient != nil || kernel.gradient != nil else { return }
+        let db = bias.gradient?.data, needsPatches = input.gradient != nil || kernel.gradient != nil
+        guard db != nil || needsPatches else { return }
         let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
         let kernelBeta = kernel.gradient == nil ? 0 : kernel.gradientBeta()
+        let pixels = g.inputHeight * g.inputWidth
         for first in patches.chunks {
             let images = patches.images(from: first)
-            if let rectifier {
-                patches.gather(dy + first * g.inputSize, rectifiedBy: rectifier, output: y + first * g.inputSize,
-                               images: images)
-            } else {
-                patches.gather(dy + first * g.inputSize, images: images)
+            let dyChunk = dy + first * g.inputSize, yChunk = y + first * g.inputSize
+            if needsPatches, let rectifier {
+                patches.gather(dyChunk, rectifiedBy: rectifier, output: yChunk, images: images)
+            } else if needsPatches {
+                patches.gather(dyChunk, images: images)
             }
+            if let db {
+                if let rectifier {
+                    biasGradient.add(columnSumsOf: dyChunk, rectifiedBy: rectifier, output: yChunk,
+                                     rows: images * pixels, columns: g.channels, into: bias, db)
+                } else {
+                    biasGradient.add(columnSumsOf: dyChunk, rows: images * pixels, columns: g.channels, into: bias, db)
+                }
+            }
+            guard needsPatches else { continue }
             let rows = images * positions, offset = first * positions * inputChannels
             let dx = input.gradient.map {
                 GemmCall(transposeA: false, transposeB: false, m: rows, n: inputChannels, k: patchSize,

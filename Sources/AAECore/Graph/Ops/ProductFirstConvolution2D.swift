@@ -114,7 +114,7 @@ final class ProductFirstConvolution2D: Operation {
     }
 }
 
-/// The window sums (forward) or spreads (backward: the slots first cleared) of a
+/// The window sums (forward) or spreads (backward, setting every slot) of a
 /// chunk's images, shared out over the run's threads in whole images; each
 /// image's products and outputs are its own, so the split changes no bit.
 private final class WindowPass: ChunkedPass {
@@ -145,7 +145,6 @@ private final class WindowPass: ChunkedPass {
             aae_window_sum(z, y, range.count, g.inputHeight, g.inputWidth, filters, g.kernelHeight, g.kernelWidth,
                            g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
         } else {
-            z.update(repeating: 0, count: range.count * imageProducts)
             aae_window_spread(y, z, range.count, g.inputHeight, g.inputWidth, filters, g.kernelHeight, g.kernelWidth,
                               g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
         }
