@@ -187,9 +187,12 @@ void aae_window_sum(const float *restrict products, float *restrict y, size_t im
 
 /// The output position whose window covers input row (or column) `at` at kernel
 /// offset `offset`, or -1 when none does (`at` then lies in no such window's reach).
+/// A stride of 1 (a products-first convolution's usual `same` window) needs no division.
 static inline long covering_output(size_t at, size_t offset, size_t stride, size_t pad, size_t outputs) {
     const long shifted = (long)at + (long)pad - (long)offset;
-    if (shifted < 0 || shifted % (long)stride != 0) return -1;
+    if (shifted < 0) return -1;
+    if (stride == 1) return shifted < (long)outputs ? shifted : -1;
+    if (shifted % (long)stride != 0) return -1;
     const long output = shifted / (long)stride;
     return output < (long)outputs ? output : -1;
 }

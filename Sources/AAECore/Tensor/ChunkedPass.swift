@@ -55,9 +55,11 @@ extension ChunkedPass {
 public enum ElementwiseChunking {
     /// Values per chunk at least for an elementwise pass (512 KiB of floats, half this machine's L2 per core).
     public static let minimumValues = 1 << 17
-    /// Values per chunk at least for a patch gather or scatter, whose buffer is at most
-    /// `PatchMatrix.capacityValues` and whose copies cost more per value than an activation.
-    public static let minimumPatchValues = 1 << 15
+    /// Values per chunk at least for a pass over one chunk of a convolution's batch: a
+    /// patch gather or scatter, whose buffer is at most `PatchMatrix.capacityValues` and
+    /// whose copies cost more per value than an activation, or a pass over values its
+    /// product or gather has just brought into cache.
+    public static let minimumCachedValues = 1 << 15
 
     /// Items per chunk at least, for a pass whose items are `valuesPerItem` values each (an image's pixels, a row).
     public static func minimumItems(valuesPerItem: Int, minimumValues: Int = minimumValues) -> Int {

@@ -88,7 +88,7 @@ private final class PatchPass: ChunkedPass {
         self.geometry = geometry
         self.buffer = buffer
         minimumImages = ElementwiseChunking.minimumItems(valuesPerItem: geometry.outputPositions * geometry.patchSize,
-                                                         minimumValues: ElementwiseChunking.minimumPatchValues)
+                                                         minimumValues: ElementwiseChunking.minimumCachedValues)
     }
 
     func perform(range: Range<Int>) {

@@ -14,21 +14,24 @@ final class BiasGradient: ChunkedPass {
     private var columns = 0
     private var sums: UnsafeMutablePointer<Float>?
 
-    /// `db += Σ_r dy[r, ·]` over `rows` rows of `columns` values.
+    /// `db += Σ_r dy[r, ·]` over `rows` rows of `columns` values. `inCache`: the rows
+    /// were just read or written (a chunk of a convolution's gradient), so a split
+    /// pays for fewer of them.
     func add(columnSumsOf dy: UnsafePointer<Float>, rows: Int, columns: Int, into bias: GraphNode,
-             _ db: UnsafeMutablePointer<Float>) {
-        sum(dy, rectifierOutput: nil, slope: 0, rows: rows, columns: columns, into: bias, db)
+             _ db: UnsafeMutablePointer<Float>, inCache: Bool = false) {
+        sum(dy, rectifierOutput: nil, slope: 0, rows: rows, columns: columns, into: bias, db, inCache: inCache)
     }
 
     /// The same for a bias added before `rectifier`, whose output is `y`: the column
     /// sums of `dy · rectifier′`, with the bits of the rectifier's backward pass and then `add`.
     func add(columnSumsOf dy: UnsafePointer<Float>, rectifiedBy rectifier: Rectifier, output y: UnsafePointer<Float>,
-             rows: Int, columns: Int, into bias: GraphNode, _ db: UnsafeMutablePointer<Float>) {
-        sum(dy, rectifierOutput: y, slope: rectifier.slope, rows: rows, columns: columns, into: bias, db)
+             rows: Int, columns: Int, into bias: GraphNode, _ db: UnsafeMutablePointer<Float>, inCache: Bool = false) {
+        sum(dy, rectifierOutput: y, slope: rectifier.slope, rows: rows, columns: columns, into: bias, db,
+            inCache: inCache)
     }
 
     private func sum(_ dy: UnsafePointer<Float>, rectifierOutput: UnsafePointer<Float>?, slope: Float, rows: Int,
-                     columns: Int, into bias: GraphNode, _ db: UnsafeMutablePointer<Float>) {
+                     columns: Int, into bias: GraphNode, _ db: UnsafeMutablePointer<Float>, inCache: Bool) {
         if !bias.gradientWritten {
             db.update(repeating: 0, count: columns)
             bias.gradientWritten = true
@@ -39,7 +42,9 @@ final class BiasGradient: ChunkedPass {
         self.rows = rows
         self.columns = columns
         sums = db
-        run(count: columns, minimumChunk: ElementwiseChunking.minimumItems(valuesPerItem: rows))
+        let minimumValues = inCache ? ElementwiseChunking.minimumCachedValues : ElementwiseChunking.minimumValues
+        run(count: columns, minimumChunk: ElementwiseChunking.minimumItems(valuesPerItem: rows,
+                                                                           minimumValues: minimumValues))
     }
 
     func perform(range: Range<Int>) {

@@ -68,7 +68,8 @@ final class Convolution2D: Operation {
                 dyChunk = UnsafePointer(dy + offset)
             }
             if let db = bias.gradient?.data {
-                biasGradient.add(columnSumsOf: dyChunk, rows: images * positions, columns: filters, into: bias, db)
+                biasGradient.add(columnSumsOf: dyChunk, rows: images * positions, columns: filters, into: bias, db,
+                                 inCache: true)
             }
             if let dw = kernel.gradient?.data {
                 patches.gather(input.value.data + first * g.inputSize, images: images)

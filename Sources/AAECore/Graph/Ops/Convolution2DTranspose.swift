@@ -55,9 +55,10 @@ final class Convolution2DTranspose: Operation {
             if let db {
                 if let rectifier {
                     biasGradient.add(columnSumsOf: dyChunk, rectifiedBy: rectifier, output: yChunk,
-                                     rows: images * pixels, columns: g.channels, into: bias, db)
+                                     rows: images * pixels, columns: g.channels, into: bias, db, inCache: true)
                 } else {
-                    biasGradient.add(columnSumsOf: dyChunk, rows: images * pixels, columns: g.channels, into: bias, db)
+                    biasGradient.add(columnSumsOf: dyChunk, rows: images * pixels, columns: g.channels, into: bias, db,
+                                     inCache: true)
                 }
             }
             guard needsPatches else { continue }

@@ -133,7 +133,7 @@ private final class WindowPass: ChunkedPass {
         self.products = products
         minimumImages = ElementwiseChunking.minimumItems(
             valuesPerItem: geometry.inputHeight * geometry.inputWidth * geometry.kernelHeight * geometry.kernelWidth * filters,
-            minimumValues: ElementwiseChunking.minimumPatchValues)
+            minimumValues: ElementwiseChunking.minimumCachedValues)
     }
 
     func perform(range: Range<Int>) {

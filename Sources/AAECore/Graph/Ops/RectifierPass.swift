@@ -1,7 +1,8 @@
 import CKernels
 
-/// A fused rectifier's own pass over an operation's values, shared out over the
-/// run's threads in fixed chunks when there are many: forward, the rectifier in
+/// A fused rectifier's own pass over one chunk of an operation's values, which its
+/// product has just brought into cache, shared out over the run's threads in fixed
+/// chunks when there are many: forward, the rectifier in
 /// place on a product's output; backward, the gradient before the rectifier,
 /// `dy · rectifier′`, read from the output. Each value is computed by the same
 /// code wherever it lands, so the split changes no bit. Made once by its operation.
@@ -19,7 +20,7 @@ final class RectifierPass: ChunkedPass {
         self.values = values
         gradient = nil
         output = nil
-        run(count: count, minimumChunk: ElementwiseChunking.minimumValues)
+        run(count: count, minimumChunk: ElementwiseChunking.minimumCachedValues)
     }
 
     /// `target = dy · rectifier′` over `count` values, the derivative read from the rectifier's output `y`.
@@ -28,7 +29,7 @@ final class RectifierPass: ChunkedPass {
         values = target
         gradient = dy
         output = y
-        run(count: count, minimumChunk: ElementwiseChunking.minimumValues)
+        run(count: count, minimumChunk: ElementwiseChunking.minimumCachedValues)
     }
 
     func perform(range: Range<Int>) {
