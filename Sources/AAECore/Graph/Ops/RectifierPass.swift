@@ -1,11 +1,11 @@
 import CKernels
 
 /// A fused rectifier's own pass over one chunk of an operation's values, which its
-/// product has just brought into cache, shared out over the run's threads in fixed
-/// chunks when there are many: forward, the rectifier in
-/// place on a product's output; backward, the gradient before the rectifier,
-/// `dy · rectifier′`, read from the output. Each value is computed by the same
-/// code wherever it lands, so the split changes no bit. Made once by its operation.
+/// product has just brought into cache: forward, the rectifier in place on the
+/// product's output; backward, the gradient before the rectifier, `dy · rectifier′`,
+/// read from the output. Shared out over the run's threads in fixed chunks when there
+/// are many; each value is computed by the same code wherever it lands, so the split
+/// changes no bit. Made once by its operation.
 final class RectifierPass: ChunkedPass {
     var chunks = PassChunks()
     let rectifier: Rectifier
