@@ -30,11 +30,7 @@ void aae_leaky_relu_backward(const float *restrict x, const float *restrict dy, 
 
 AAE_MULTIVERSION
 void aae_rectify(float *values, size_t count, int rectifier, float slope) {
-    if (rectifier == 1) {
-        for (size_t i = 0; i < count; i++) values[i] = values[i] > 0 ? values[i] : 0.0f;
-    } else {
-        for (size_t i = 0; i < count; i++) values[i] = values[i] > 0 ? values[i] : slope * values[i];
-    }
+    aae_rectify_values(values, count, rectifier, slope);
 }
 
 AAE_MULTIVERSION

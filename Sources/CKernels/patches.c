@@ -143,11 +143,7 @@ void aae_col2im_assign(const float *restrict patches, const float *restrict bias
                         for (size_t c = 0; c < channels; c++) out[c] += source[c];
                     }
                 }
-                if (rectifier == 1) {
-                    for (size_t c = 0; c < channels; c++) out[c] = out[c] > 0 ? out[c] : 0.0f;
-                } else if (rectifier == 2) {
-                    for (size_t c = 0; c < channels; c++) out[c] = out[c] > 0 ? out[c] : slope * out[c];
-                }
+                aae_rectify_values(out, channels, rectifier, slope);
             }
         }
     }

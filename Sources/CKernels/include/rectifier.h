@@ -21,4 +21,15 @@ aae_copy_rectified(float *restrict out, const float *restrict source, const floa
     }
 }
 
+/// A rectifier over `count` values in place: none (`rectifier` 0), relu (1, `v > 0 ? v : 0`)
+/// or leaky_relu (2, `v > 0 ? v : slope · v`), the bits of the separate activation passes.
+static inline __attribute__((always_inline)) void
+aae_rectify_values(float *restrict values, size_t count, int rectifier, float slope) {
+    if (rectifier == 1) {
+        for (size_t i = 0; i < count; i++) values[i] = values[i] > 0 ? values[i] : 0.0f;
+    } else if (rectifier == 2) {
+        for (size_t i = 0; i < count; i++) values[i] = values[i] > 0 ? values[i] : slope * values[i];
+    }
+}
+
 #endif

@@ -1,5 +1,6 @@
 /// A rectifier (relu, or leaky_relu with a slope of at least 0) that an operation
-/// applies to its own output instead of a separate pass (`Convolution2DTranspose`).
+/// applies to its own output instead of a separate pass (`Convolution2D`,
+/// `Convolution2DTranspose`).
 ///
 /// Such a rectifier's output is positive exactly where its input is, so its
 /// derivative is read from the output: the pre-activation map is never stored.
