@@ -1,3 +1,4 @@
+import AAEReport
 import Foundation
 
 /// `Tests/Golden/kernels.csv`: which fixture set of golden runs (a folder under `Tests/Golden/runs`)
@@ -7,17 +8,10 @@ struct GoldenKernels {
     private let fixtureSets: [String: String]
 
     init(file: URL) throws {
-        var fixtureSets: [String: String] = [:]
-        let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").dropFirst()
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: ",").map(String.init)
-            guard fields.count == 2 else {
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey:
-                    "\(file.path): `\(line)` is not `kernel,fixture_set`"])
-            }
-            fixtureSets[fields[0]] = fields[1]
-        }
-        self.fixtureSets = fixtureSets
+        let table = try CSVTable.read(from: file)
+        let kernels = table.column(named: "kernel") ?? []
+        let sets = table.column(named: "fixture_set") ?? []
+        fixtureSets = Dictionary(zip(kernels, sets), uniquingKeysWith: { first, _ in first })
     }
 
     /// The fixture set of `kernel`, or nil when no golden runs were made on it.

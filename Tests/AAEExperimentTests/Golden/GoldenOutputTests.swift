@@ -80,8 +80,7 @@ final class GoldenOutputTests: XCTestCase {
                     if let fixtureSet {
                         try check(output, against: "runs/\(fixtureSet)/\(name)/\(file)", threads: threads)
                     } else if let oneThread = oneThreadOutputs[file] {
-                        XCTAssertEqual(String(decoding: output, as: UTF8.self), String(decoding: oneThread, as: UTF8.self),
-                                       "\(name)/\(file) on \(threads) threads differs from its one-thread run")
+                        assertSameText(output, oneThread, "\(name)/\(file) on \(threads) threads differs from its one-thread run")
                     } else {
                         oneThreadOutputs[file] = output
                     }
@@ -90,7 +89,7 @@ final class GoldenOutputTests: XCTestCase {
         }
         if fixtureSet == nil {
             throw XCTSkip("OpenBLAS's kernel \(BLAS.kernel) has no golden runs in Tests/Golden/kernels.csv: the runs "
-                          + "on 2 and 4 threads were checked against the one-thread run only")
+                          + "on 2 and 4 threads were checked against the one-thread run only; Tests/Golden/README.md says how to add a set")
         }
     }
 
@@ -102,8 +101,11 @@ final class GoldenOutputTests: XCTestCase {
             try actual.write(to: url)
             return
         }
-        let expected = try Data(contentsOf: url)
-        XCTAssertEqual(String(decoding: actual, as: UTF8.self), String(decoding: expected, as: UTF8.self),
-                       "\(path) on \(threads) thread(s) differs from its golden copy")
+        assertSameText(actual, try Data(contentsOf: url), "\(path) on \(threads) thread(s) differs from its golden copy")
+    }
+
+    /// Fails with `message` unless the two files' bytes are equal, showing both as text.
+    private func assertSameText(_ actual: Data, _ expected: Data, _ message: String) {
+        XCTAssertEqual(String(decoding: actual, as: UTF8.self), String(decoding: expected, as: UTF8.self), message)
     }
 }
