@@ -62,10 +62,16 @@ struct RunCommand: ParsableCommand {
                 return try SweepExecution.run(plan, jobs: nil, threads: threads, dataDirectory: dataDirectory,
                                              memoryLimit: memoryLimit)
             }
-            try SingleRunExecution.run(experiment, options: RunOptions(
-                outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet,
-                threads: threads ?? RunOptions.availableCores, overwrite: overwrite),
-                memoryLimit: memoryLimit)
+            do {
+                try SingleRunExecution.run(experiment, options: RunOptions(
+                    outputDirectory: out, dataDirectory: dataDirectory, quiet: quiet,
+                    threads: threads ?? RunOptions.availableCores, overwrite: overwrite),
+                    memoryLimit: memoryLimit)
+            } catch let error as RunError {
+                guard let keyPath = error.keyPath,
+                      !all.contains(where: { $0.keyPath.joined(separator: ".") == keyPath }) else { throw error }
+                throw ConfigErrors([ExperimentReader.diagnostic(error.message, at: keyPath, in: file)])
+            }
         }
     }
 }

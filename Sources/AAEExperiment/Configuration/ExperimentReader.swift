@@ -46,3 +46,21 @@ public enum ExperimentReader {
         return experiment
     }
 }
+
+extension ExperimentReader {
+    /// `message` as a diagnostic at the value of `keyPath` (keys joined by dots,
+    /// `model.labels_per_class`) in the experiment file `path`, or in the file it
+    /// extends that sets it: for a problem found only once a run has its data.
+    /// A value that no file sets (a `--set` override) is placed at the file itself.
+    public static func diagnostic(_ message: String, at keyPath: String, in path: String) -> ConfigDiagnostic {
+        let unplaced = ConfigDiagnostic(file: path, line: 0, column: 0, keyPath: keyPath, message: message)
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)),
+              let composed = try? ExtendsResolver.compose(data, file: path) else { return unplaced }
+        var node: Node? = composed.root
+        for key in keyPath.split(separator: ".") { node = node?[String(key)] }
+        guard let mark = node?.mark else { return unplaced }
+        let located = composed.sources.locate(line: mark.line)
+        return ConfigDiagnostic(file: located.file, line: located.line, column: mark.column, keyPath: keyPath,
+                                message: message)
+    }
+}

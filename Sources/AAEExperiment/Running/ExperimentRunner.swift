@@ -159,7 +159,8 @@ public final class ExperimentRunner {
     private func resolvedTraining(for train: LabeledImages) throws -> TrainingSpec {
         let training = experiment.training.resolved(trainingExamples: train.count)
         guard training.batchSize <= train.count else {
-            throw RunError("training.batch_size is \(training.batchSize) but the training set has only \(train.count) examples")
+            throw RunError("a batch of \(training.batchSize) examples is larger than the training set (\(train.count) examples)",
+                           keyPath: "training.batch_size")
         }
         return training
     }
@@ -171,6 +172,15 @@ public final class ExperimentRunner {
 
 /// A run that cannot start or continue, with the reason.
 public struct RunError: Error, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+    public let message: String
+    /// The experiment file's key whose value the run cannot use (`training.batch_size`), when one is to blame.
+    public let keyPath: String?
+
+    public init(_ message: String, keyPath: String? = nil) {
+        self.message = message
+        self.keyPath = keyPath
+    }
+
+    /// The message after its key path, when there is one.
+    public var description: String { keyPath.map { "\($0): \(message)" } ?? message }
 }

@@ -77,7 +77,7 @@ public final class TrainingLoop {
         do {
             indices = try subset.indices(labels: train.labels, classes: model.labelledClassCount, random: &random)
         } catch {
-            throw RunError("model.labels_per_class: \(error)")
+            throw RunError("\(error)", keyPath: "model.labels_per_class")
         }
         var examples = [Float](repeating: 0, count: indices.count * train.featureCount)
         train.pixels.withUnsafeBufferPointer { pixels in

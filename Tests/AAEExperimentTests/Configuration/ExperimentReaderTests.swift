@@ -161,4 +161,21 @@ final class ExperimentReaderTests: XCTestCase {
         let experiment = try parse(valid.replacingOccurrences(of: "encoder: [dense 16,", with: "encoder: [{dense: {units: 16, bias: false}},"))
         XCTAssertEqual(experiment.model.encoder.allLayers.first?.shortForm, "dense 16 false")
     }
+
+    func testAProblemFoundWhenARunStartsIsPlacedAtItsValueInTheFileThatSetsIt() throws {
+        let folder = try ExperimentFolder()
+        let base = try folder.write("base.yaml", lineByLineExperiment)
+        let child = try folder.write("child.yaml", "extends: base.yaml\nseed: 4\n")
+        XCTAssertEqual(ExperimentReader.diagnostic("too large", at: "training.batch_size", in: child).description,
+                       "\(base):22:15: error: training.batch_size: too large")
+        XCTAssertEqual(ExperimentReader.diagnostic("wrong", at: "seed", in: child).description,
+                       "\(child):2:7: error: seed: wrong")
+    }
+
+    func testAProblemWithAKeyNoFileSetsNamesTheFileAlone() throws {
+        let folder = try ExperimentFolder()
+        let file = try folder.write("test.yaml", lineByLineExperiment)
+        XCTAssertEqual(ExperimentReader.diagnostic("none", at: "model.labels_per_class", in: file).description,
+                       "\(file): error: model.labels_per_class: none")
+    }
 }

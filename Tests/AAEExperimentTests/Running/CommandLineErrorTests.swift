@@ -64,6 +64,32 @@ final class CommandLineErrorTests: XCTestCase {
         XCTAssertEqual(left, ["a-file", "tiny.yaml"])
     }
 
+    func testTooManyLabelsPerClassForTheDataIsRefusedAtTheirLineBeforeAnyFolder() throws {
+        let workspace = try SweepWorkspace()
+        try workspace.write("semi.yaml", """
+            name: semi
+            data: {dataset: blobs, classes: 10, count: 200, test_count: 50}
+            model:
+              kind: categorical_aae
+              encoder: [dense 8, relu, dense latent]
+              decoder: [dense 8, relu, dense input]
+              groups:
+                y: {size: 10, activation: softmax, prior: {kind: categorical}, discriminator: [dense 8, relu, dense 1, sigmoid]}
+                z: {size: 2, prior: {kind: normal, std: 1}, discriminator: [dense 8, relu, dense 1, sigmoid]}
+              labels_per_class: 50
+            training: {steps: 4, batch_size: 8}
+
+            """)
+        let refused = try CommandLineProcess.run(["run", "semi.yaml", "--out", "semi"], in: workspace.url)
+        assertOneLineRefusal(refused, containing: "semi.yaml:10:21: error: model.labels_per_class: class ")
+        XCTAssertTrue(refused.stderr.contains("lower `labels_per_class` to at most"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.path("semi")))
+
+        let overridden = try CommandLineProcess.run(["run", "semi.yaml", "--out", "semi", "--set",
+                                                     "model.labels_per_class=40"], in: workspace.url)
+        assertOneLineRefusal(overridden, containing: "aae-run: model.labels_per_class: class ")
+    }
+
     func testTableOfADivergedRunSaysTheRunDidNotComplete() throws {
         let workspace = try SweepWorkspace()
         try workspace.write("tiny.yaml", tinyRun)

@@ -71,7 +71,7 @@ final class ExperimentRunnerTests: SyntheticMNISTTestCase {
 
     func testBatchLargerThanTheTrainingSetIsAnError() {
         XCTAssertThrowsError(try run(small, overrides: ["training.batch_size=9000"])) { error in
-            XCTAssertTrue("\(error)".contains("batch_size is 9000"), "\(error)")
+            XCTAssertTrue("\(error)".contains("training.batch_size: a batch of 9000 examples"), "\(error)")
         }
     }
 
