@@ -68,9 +68,8 @@ struct RunCommand: ParsableCommand {
                     threads: threads ?? RunOptions.availableCores, overwrite: overwrite),
                     memoryLimit: memoryLimit)
             } catch let error as RunError {
-                guard let keyPath = error.keyPath,
-                      !all.contains(where: { $0.keyPath.joined(separator: ".") == keyPath }) else { throw error }
-                throw ConfigErrors([ExperimentReader.diagnostic(error.message, at: keyPath, in: file)])
+                guard let keyPath = error.keyPath else { throw error }
+                throw ConfigErrors([ExperimentReader.diagnostic(error.message, at: keyPath, in: file, overrides: all)])
             }
         }
     }

@@ -59,6 +59,12 @@ public enum FashionMNIST: FileDataset {
         return try? IDXHeader.readImages(file(MNIST.trainImagesName, in: folder)).count
     }
 
+    public static func trainingLabels(directory: URL) -> [UInt8]? {
+        guard let folder = folders(directory: directory, systemFolder: systemFolder).first(where: holdsAnyFile)
+        else { return nil }
+        return try? IDXFile.readLabels(file(MNIST.trainLabelsName, in: folder)).labels
+    }
+
     /// The folders looked in, in order: `DIR/fashion-mnist`, `DIR`, the package's folder.
     public static func folders(directory: URL, systemFolder: URL) -> [URL] {
         [directory.appendingPathComponent(subfolderName, isDirectory: true), directory, systemFolder]

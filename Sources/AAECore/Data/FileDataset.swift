@@ -19,4 +19,7 @@ public protocol FileDataset {
     /// The number of training examples `load(directory:scale:)` would give, from the files' headers
     /// alone; nil when the files are missing or unreadable (loading them reports why).
     static func trainingCount(directory: URL) -> Int?
+    /// The labels of the training examples `load(directory:scale:)` would give, read from the label file
+    /// alone; nil when the files are missing or unreadable (loading them reports why).
+    static func trainingLabels(directory: URL) -> [UInt8]?
 }

@@ -67,6 +67,18 @@ public enum MNIST: FileDataset {
         return testOnlyTrainCount
     }
 
+    /// The labels of the training set `load(directory:)` would give: the official
+    /// training labels, or the first `testOnlyTrainCount` of the test set's alone.
+    public static func trainingLabels(directory: URL) -> [UInt8]? {
+        let folder = filesFolder(for: directory)
+        if existingFile(trainImagesName, in: folder) != nil || existingFile(trainLabelsName, in: folder) != nil {
+            return existingFile(trainLabelsName, in: folder).flatMap { try? IDXFile.readLabels($0).labels }
+        }
+        guard let testLabels = existingFile(testLabelsName, in: folder),
+              let labels = try? IDXFile.readLabels(testLabels).labels, labels.count == testSetCount else { return nil }
+        return Array(labels.prefix(testOnlyTrainCount))
+    }
+
     /// Reads one images/labels pair and checks that they belong together.
     public static func loadPair(images imagesURL: URL, labels labelsURL: URL,
                                 scale: PixelScale) throws -> LabeledImages {

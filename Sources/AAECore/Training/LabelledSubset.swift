@@ -19,17 +19,24 @@ public enum LabelledSubset: Sendable, Equatable {
         }
     }
 
+    /// The first of classes `0..<classes` with fewer than `N` examples among `labels`; nil when every class has enough.
+    public func shortage(labels: [Int32], classes: Int) -> Shortage? {
+        guard case .perClass(let count) = self else { return nil }
+        var available = [Int](repeating: 0, count: classes)
+        for label in labels where label >= 0 && Int(label) < classes { available[Int(label)] += 1 }
+        guard let label = available.firstIndex(where: { $0 < count }) else { return nil }
+        return Shortage(label: label, available: available[label], requested: count)
+    }
+
     /// The indices of the labelled examples among `labels` (classes `0..<classes`),
     /// ascending: for each class, the first `N` of its examples in an order `random`
     /// shuffles, so the subset follows from the seed alone.
     public func indices(labels: [Int32], classes: Int, random: inout RandomGenerator) throws(Shortage) -> [Int] {
         guard case .perClass(let count) = self else { return Array(labels.indices) }
+        if let shortage = shortage(labels: labels, classes: classes) { throw shortage }
         var chosen: [Int] = []
         for label in 0..<classes {
             var members = labels.indices.filter { labels[$0] == Int32(label) }
-            guard members.count >= count else {
-                throw Shortage(label: label, available: members.count, requested: count)
-            }
             random.shuffle(&members)
             chosen += members.prefix(count)
         }

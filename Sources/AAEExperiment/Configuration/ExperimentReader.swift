@@ -51,10 +51,12 @@ extension ExperimentReader {
     /// `message` as a diagnostic at the value of `keyPath` (keys joined by dots,
     /// `model.labels_per_class`) in the experiment file `path`, or in the file it
     /// extends that sets it: for a problem found only once a run has its data.
-    /// A value that no file sets (a `--set` override) is placed at the file itself.
-    public static func diagnostic(_ message: String, at keyPath: String, in path: String) -> ConfigDiagnostic {
+    /// A value that no file sets, or that one of `overrides` (`--set`) gives, is placed at the file itself.
+    public static func diagnostic(_ message: String, at keyPath: String, in path: String,
+                                  overrides: [Override] = []) -> ConfigDiagnostic {
         let unplaced = ConfigDiagnostic(file: path, line: 0, column: 0, keyPath: keyPath, message: message)
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)),
+        guard !overrides.contains(where: { $0.keyPath.joined(separator: ".") == keyPath }),
+              let data = try? Data(contentsOf: URL(fileURLWithPath: path)),
               let composed = try? ExtendsResolver.compose(data, file: path) else { return unplaced }
         var node: Node? = composed.root
         for key in keyPath.split(separator: ".") { node = node?[String(key)] }

@@ -31,6 +31,8 @@ public struct FileValidation: Sendable {
         do {
             let experiment = try ExperimentReader.load(path: path, overrides: overrides)
             try Self.checkBatchFitsFoundData(experiment, file: path, dataDirectory: dataDirectory)
+            try Self.checkLabelledSubsetFitsFoundData(experiment, file: path, overrides: overrides,
+                                                      dataDirectory: dataDirectory)
             sweepRunCount = experiment.sweep == nil
                 ? nil : try SweepPlan.load(path: path, overrides: overrides).runs.count
             summary = ExperimentSummary(experiment: experiment)
@@ -65,6 +67,23 @@ public struct FileValidation: Sendable {
             file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, keyPath: "training.batch_size",
             message: "a batch of \(batchSize) examples is larger than the training set (\(count) examples of `\(data.dataset)` "
                 + "in \(DataDirectory.resolve(explicit: dataDirectory).path))")])
+    }
+
+    /// The check a run makes when it draws a categorical AAE's `labels_per_class`, for a data set
+    /// aae-run finds: every class of the training set the files give has that many examples (read
+    /// from the label file alone).
+    private static func checkLabelledSubsetFitsFoundData(_ experiment: Experiment, file: String, overrides: [Override],
+                                                         dataDirectory: String?) throws {
+        let data = experiment.data
+        guard let settings = experiment.model.settings(as: CategoricalAdversarialAutoencoderSettings.self),
+              let subset = settings.labelledSubset, let dataset = data.fileDataset, data.labels == nil,
+              let labels = dataset.trainingLabels(directory: DataDirectory.resolve(explicit: dataDirectory))
+        else { return }
+        let count = DataSpec.kept(of: labels.count, fraction: data.trainFraction, size: data.trainSize)
+        guard let shortage = subset.shortage(labels: labels.prefix(count).map(Int32.init),
+                                             classes: settings.categorical.size) else { return }
+        throw ConfigErrors([ExperimentReader.diagnostic(shortage.description, at: "model.labels_per_class", in: file,
+                                                        overrides: overrides)])
     }
 
     /// `Memory: about …`, and whether `run` would refuse it under this machine's default budget.

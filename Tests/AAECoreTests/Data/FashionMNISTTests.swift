@@ -91,4 +91,9 @@ final class FashionMNISTTests: XCTestCase {
             atPath: FashionMNIST.systemFolder.appendingPathComponent("train-images-idx3-ubyte.gz").path)
         XCTAssertEqual(count, installed ? FashionMNIST.largestSplit.train : nil)
     }
+
+    func testTheTrainingLabelsAreReadFromTheFolderThatWouldBeLoaded() throws {
+        try writeFourFiles(root, trainCount: 9)
+        XCTAssertEqual(FashionMNIST.trainingLabels(directory: root.directory), garments(9))
+    }
 }

@@ -131,4 +131,13 @@ final class MNISTTests: XCTestCase {
         let error = assertThrowsDataError(try MNIST.load(directory: fixtures.directory, scale: .unit))
         XCTAssertTrue(message(error).contains("2×2 but test images are 3×3"), message(error))
     }
+
+    func testTheTrainingLabelsAreThoseOfTheSplitALoadGives() throws {
+        XCTAssertNil(MNIST.trainingLabels(directory: fixtures.directory))
+        let test = digits(10_000, offset: 3)
+        try fixtures.writePair(baseName: "t10k", rows: 2, cols: 2, labels: test, gzip: true)
+        XCTAssertEqual(MNIST.trainingLabels(directory: fixtures.directory), Array(test[..<8_000]))
+        try fixtures.writePair(baseName: "train", rows: 2, cols: 2, labels: digits(6, offset: 1), gzip: false)
+        XCTAssertEqual(MNIST.trainingLabels(directory: fixtures.directory), digits(6, offset: 1))
+    }
 }

@@ -37,4 +37,13 @@ final class LabelledSubsetTests: XCTestCase {
             XCTAssertTrue(String(describing: error).contains("lower `labels_per_class` to at most 60"))
         }
     }
+
+    func testTheShortageIsTheFirstClassWithTooFewExamples() {
+        let short = LabelledSubset.perClass(61).shortage(labels: labels, classes: 3)
+        XCTAssertEqual(short.map { [$0.label, $0.available, $0.requested] }, [2, 60, 61])
+        let missing = LabelledSubset.perClass(1).shortage(labels: labels, classes: 4)
+        XCTAssertEqual(missing.map { [$0.label, $0.available, $0.requested] }, [3, 0, 1])
+        XCTAssertNil(LabelledSubset.perClass(60).shortage(labels: labels, classes: 3))
+        XCTAssertNil(LabelledSubset.all.shortage(labels: labels, classes: 4))
+    }
 }

@@ -108,4 +108,36 @@ final class ExperimentSummaryTests: XCTestCase {
         XCTAssertEqual(FileValidation(path: folder.url.path).diagnostics.first?.message,
                        "this is a folder, not an experiment file")
     }
+
+    func testMoreLabelsPerClassThanTheFoundTrainingSetHasAreRefusedAtTheirLine() throws {
+        let folder = try ExperimentFolder()
+        let text = """
+            name: semi
+            data: {dataset: mnist, scale: [0, 1]}
+            model:
+              kind: categorical_aae
+              encoder: [dense 16, relu, dense latent]
+              decoder: [dense 16, relu, dense input, sigmoid]
+              groups:
+                y: {size: 10, activation: softmax, prior: {kind: categorical}, discriminator: [dense 8, relu, dense 1, sigmoid]}
+                z: {size: 4, prior: {kind: normal, std: 1}, discriminator: [dense 8, relu, dense 1, sigmoid]}
+              labels_per_class: 1000
+            training: {steps: 10, batch_size: 4}
+
+            """
+        let path = try folder.write("semi.yaml", text)
+        let data = SweepWorkspace.dataDirectory.path
+        let refused = FileValidation(path: path, dataDirectory: data)
+        XCTAssertEqual(refused.diagnostics.map { "\($0.line):\($0.column) \($0.keyPath)" },
+                       ["10:21 model.labels_per_class"])
+        XCTAssertTrue(refused.diagnostics.first?.message.contains("fewer than the 1000 labels per class") ?? false,
+                      refused.text)
+        XCTAssertTrue(FileValidation(path: try folder.write("enough.yaml", editing(text, ": 1000", ": 100")),
+                                     dataDirectory: data).isValid)
+        let fewer = FileValidation(path: path, overrides: [try Override(parsing: "model.labels_per_class=100"),
+                                                           try Override(parsing: "data.train_size=500")],
+                                   dataDirectory: data)
+        XCTAssertEqual(fewer.diagnostics.map { "\($0.line) \($0.keyPath)" }, ["0 model.labels_per_class"],
+                       "500 training images have fewer than 100 of some class; the value is --set's")
+    }
 }

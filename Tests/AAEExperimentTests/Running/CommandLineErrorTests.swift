@@ -87,7 +87,7 @@ final class CommandLineErrorTests: XCTestCase {
 
         let overridden = try CommandLineProcess.run(["run", "semi.yaml", "--out", "semi", "--set",
                                                      "model.labels_per_class=40"], in: workspace.url)
-        assertOneLineRefusal(overridden, containing: "aae-run: model.labels_per_class: class ")
+        assertOneLineRefusal(overridden, containing: "aae-run: semi.yaml: error: model.labels_per_class: class ")
     }
 
     func testTableOfADivergedRunSaysTheRunDidNotComplete() throws {
