@@ -7,22 +7,6 @@ import XCTest
 /// cluster heads as an experiment file writes them, the diagnostics of each
 /// mistake at its line, and `show`'s text reading back as the same experiment.
 final class CategoricalModelSchemaTests: XCTestCase {
-    private let semiSupervised = """
-        name: semi
-        data: {dataset: mnist, scale: [0, 1]}
-        model:
-          kind: categorical_aae
-          encoder: [dense 16, relu, dense latent]
-          decoder: [dense 16, relu, dense input, sigmoid]
-          groups:
-            y: {size: 10, activation: softmax, prior: {kind: categorical}, discriminator: [dense 8, relu, dense 1, sigmoid]}
-            z: {size: 4, prior: {kind: normal, std: 1}, discriminator: [dense 8, relu, dense 1, sigmoid]}
-          labels_per_class: 10
-        optimizer: {kind: adam, lr: 0.001, classification: {lr: 0.01}}
-        training: {steps: 10, batch_size: 4}
-
-        """
-
     private func parse(_ text: String) throws -> Experiment {
         try ExperimentReader.parse(Data(text.utf8), file: "test.yaml")
     }
@@ -32,7 +16,7 @@ final class CategoricalModelSchemaTests: XCTestCase {
     }
 
     func testTheGroupsGiveTheCodeSizeAndTheDefaultPhasesIncludeClassification() throws {
-        let experiment = try parse(semiSupervised)
+        let experiment = try parse(semiSupervisedExperiment)
         XCTAssertEqual(experiment.model.latentDimension, 14)
         let settings = try settings(experiment)
         XCTAssertEqual(settings.groups.map(\.name), ["y", "z"])
@@ -47,7 +31,7 @@ final class CategoricalModelSchemaTests: XCTestCase {
     }
 
     func testShowReadsBackAsTheSameExperiment() throws {
-        let experiment = try parse(semiSupervised)
+        let experiment = try parse(semiSupervisedExperiment)
         let shown = resolvedYAML(experiment)
         XCTAssertTrue(shown.contains("""
               groups:
@@ -65,7 +49,7 @@ final class CategoricalModelSchemaTests: XCTestCase {
     }
 
     func testClusterHeadsMakeTheCodeTheStylesSizeAndAddTheirNetworkAndPhase() throws {
-        let text = editing(editing(semiSupervised, "dense 16, relu, dense latent", "dense 16, relu, dense 12"),
+        let text = editing(editing(semiSupervisedExperiment, "dense 16, relu, dense latent", "dense 16, relu, dense 12"),
                            "z: {size: 4,", "z: {size: 2,")
         let experiment = try parse(editing(text, "  labels_per_class: 10", "  labels_per_class: 10\n  cluster_heads: {threshold: 3}"))
         XCTAssertEqual(experiment.model.latentDimension, 2)
@@ -79,53 +63,53 @@ final class CategoricalModelSchemaTests: XCTestCase {
     }
 
     func testAllLabelsAndTheClassifierBaselineRead() throws {
-        let text = editing(semiSupervised, "  labels_per_class: 10", "  labels_per_class: all\n  phases: [classification]")
+        let text = editing(semiSupervisedExperiment, "  labels_per_class: 10", "  labels_per_class: all\n  phases: [classification]")
         let settings = try settings(try parse(text))
         XCTAssertEqual(settings.labelledSubset, .all)
         XCTAssertEqual(settings.phases, [.classification])
     }
 
     func testAnEncoderOfTheWrongWidthIsToldTheGroupsBlocks() {
-        let found = rejection(of: editing(semiSupervised, "dense 16, relu, dense latent", "dense 16, relu, dense 13"))
+        let found = rejection(of: editing(semiSupervisedExperiment, "dense 16, relu, dense latent", "dense 16, relu, dense 13"))
         assertOneDiagnostic(found, line: 5, keyPath: "model.encoder",
                             contains: ["outputs 13 features but must output 14", "`dense 14` (the groups' blocks: y 10 + z 4)"])
     }
 
     func testALatentDimThatDisagreesWithTheGroupsIsRejected() {
-        let found = rejection(of: editing(semiSupervised, "  encoder:", "  latent_dim: 12\n  encoder:"))
+        let found = rejection(of: editing(semiSupervisedExperiment, "  encoder:", "  latent_dim: 12\n  encoder:"))
         assertOneDiagnostic(found, line: 5, keyPath: "model.latent_dim",
                             contains: ["follows from the model's groups: 14, found latent_dim 12"])
     }
 
     func testTwoStyleGroupsAreRejectedAtTheGroups() {
-        let found = rejection(of: editing(semiSupervised, "activation: softmax, prior: {kind: categorical}", "prior: {kind: normal}"))
+        let found = rejection(of: editing(semiSupervisedExperiment, "activation: softmax, prior: {kind: categorical}", "prior: {kind: normal}"))
         assertOneDiagnostic(found, line: 8, keyPath: "model.groups",
                             contains: ["expected two groups, one categorical", "0 of them categorical"])
     }
 
     func testACategoricalPriorWithoutSoftmaxIsToldToAddIt() {
-        let found = rejection(of: editing(semiSupervised, "activation: softmax, ", ""))
+        let found = rejection(of: editing(semiSupervisedExperiment, "activation: softmax, ", ""))
         XCTAssertTrue(found.contains { $0.line == 8 && $0.message.contains("give it `activation: softmax`") }, "\(found)")
     }
 
     func testLabelsNeedAGroupOfTenCategories() {
-        let found = rejection(of: editing(semiSupervised, "y: {size: 10,", "y: {size: 16,"))
+        let found = rejection(of: editing(semiSupervisedExperiment, "y: {size: 10,", "y: {size: 16,"))
         assertOneDiagnostic(found, line: 10, keyPath: "model.labels_per_class",
                             contains: ["needs size 10, found 16"])
     }
 
     func testClassificationWithoutLabelsIsRejectedAtPhases() {
-        let found = rejection(of: editing(semiSupervised, "  labels_per_class: 10", "  phases: [reconstruction, classification]"))
+        let found = rejection(of: editing(semiSupervisedExperiment, "  labels_per_class: 10", "  phases: [reconstruction, classification]"))
         assertOneDiagnostic(found, line: 10, keyPath: "model.phases", contains: ["give `labels_per_class`"])
     }
 
     func testAnUnknownPhaseIsRejectedWithASuggestion() {
-        let found = rejection(of: editing(semiSupervised, "  labels_per_class: 10", "  labels_per_class: 10\n  phases: [clasification]"))
+        let found = rejection(of: editing(semiSupervisedExperiment, "  labels_per_class: 10", "  labels_per_class: 10\n  phases: [clasification]"))
         assertOneDiagnostic(found, line: 11, keyPath: "model.phases[0]", contains: ["did you mean `classification`?"])
     }
 
     func testSupervisionDoesNotApply() {
-        let found = rejection(of: editing(semiSupervised, "  labels_per_class: 10", "  labels_per_class: 10\n  supervision: supervised"))
+        let found = rejection(of: editing(semiSupervisedExperiment, "  labels_per_class: 10", "  labels_per_class: 10\n  supervision: supervised"))
         assertOneDiagnostic(found, line: 11, keyPath: "model.supervision", contains: ["does not apply to a model of kind `categorical_aae`"])
     }
 }

@@ -3,6 +3,23 @@ import AAEExperiment
 import Foundation
 import XCTest
 
+/// A valid semi-supervised categorical AAE on MNIST, 10 labels per class (line 10, column 21).
+let semiSupervisedExperiment = """
+    name: semi
+    data: {dataset: mnist, scale: [0, 1]}
+    model:
+      kind: categorical_aae
+      encoder: [dense 16, relu, dense latent]
+      decoder: [dense 16, relu, dense input, sigmoid]
+      groups:
+        y: {size: 10, activation: softmax, prior: {kind: categorical}, discriminator: [dense 8, relu, dense 1, sigmoid]}
+        z: {size: 4, prior: {kind: normal, std: 1}, discriminator: [dense 8, relu, dense 1, sigmoid]}
+      labels_per_class: 10
+    optimizer: {kind: adam, lr: 0.001, classification: {lr: 0.01}}
+    training: {steps: 10, batch_size: 4}
+
+    """
+
 /// A valid experiment file whose every key sits on its own line, so that a
 /// test can break one line and expect a diagnostic there.
 let lineByLineExperiment = """

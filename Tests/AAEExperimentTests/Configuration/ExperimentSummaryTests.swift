@@ -111,20 +111,7 @@ final class ExperimentSummaryTests: XCTestCase {
 
     func testMoreLabelsPerClassThanTheFoundTrainingSetHasAreRefusedAtTheirLine() throws {
         let folder = try ExperimentFolder()
-        let text = """
-            name: semi
-            data: {dataset: mnist, scale: [0, 1]}
-            model:
-              kind: categorical_aae
-              encoder: [dense 16, relu, dense latent]
-              decoder: [dense 16, relu, dense input, sigmoid]
-              groups:
-                y: {size: 10, activation: softmax, prior: {kind: categorical}, discriminator: [dense 8, relu, dense 1, sigmoid]}
-                z: {size: 4, prior: {kind: normal, std: 1}, discriminator: [dense 8, relu, dense 1, sigmoid]}
-              labels_per_class: 1000
-            training: {steps: 10, batch_size: 4}
-
-            """
+        let text = editing(semiSupervisedExperiment, "labels_per_class: 10", "labels_per_class: 1000")
         let path = try folder.write("semi.yaml", text)
         let data = SweepWorkspace.dataDirectory.path
         let refused = FileValidation(path: path, dataDirectory: data)
