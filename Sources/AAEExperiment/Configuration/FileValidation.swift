@@ -1,7 +1,6 @@
 import AAECore
 import AAEReport
 import Foundation
-import Yams
 
 /// The outcome of checking one experiment file without training: the summary
 /// of its networks when it is valid, every diagnostic when it is not. A sweep
@@ -30,7 +29,7 @@ public struct FileValidation: Sendable {
         file = path
         do {
             let experiment = try ExperimentReader.load(path: path, overrides: overrides)
-            try Self.checkBatchFitsFoundData(experiment, file: path, dataDirectory: dataDirectory)
+            try Self.checkBatchFitsFoundData(experiment, file: path, overrides: overrides, dataDirectory: dataDirectory)
             try Self.checkLabelledSubsetFitsFoundData(experiment, file: path, overrides: overrides,
                                                       dataDirectory: dataDirectory)
             sweepRunCount = experiment.sweep == nil
@@ -55,18 +54,18 @@ public struct FileValidation: Sendable {
     /// Fashion-MNIST), whose training set size (for MNIST 60,000, or 8,000 with
     /// the test set alone) depends on the files found: read from their headers,
     /// without loading them.
-    private static func checkBatchFitsFoundData(_ experiment: Experiment, file: String, dataDirectory: String?) throws {
+    private static func checkBatchFitsFoundData(_ experiment: Experiment, file: String, overrides: [Override],
+                                                dataDirectory: String?) throws {
         let data = experiment.data
         guard let dataset = data.fileDataset, data.labels == nil,
               let available = dataset.trainingCount(directory: DataDirectory.resolve(explicit: dataDirectory)) else { return }
         let count = DataSpec.kept(of: available, fraction: data.trainFraction, size: data.trainSize)
         let batchSize = experiment.training.batchSize
         guard batchSize > count else { return }
-        let mark = (try? Yams.compose(yaml: String(contentsOfFile: file, encoding: .utf8)))??["training"]?["batch_size"]?.mark
-        throw ConfigErrors([ConfigDiagnostic(
-            file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, keyPath: "training.batch_size",
-            message: "a batch of \(batchSize) examples is larger than the training set (\(count) examples of `\(data.dataset)` "
-                + "in \(DataDirectory.resolve(explicit: dataDirectory).path))")])
+        throw ConfigErrors([ExperimentReader.diagnostic(
+            "a batch of \(batchSize) examples is larger than the training set (\(count) examples of `\(data.dataset)` "
+                + "in \(DataDirectory.resolve(explicit: dataDirectory).path))",
+            at: "training.batch_size", in: file, overrides: overrides)])
     }
 
     /// The check a run makes when it draws a categorical AAE's `labels_per_class`, for a data set

@@ -127,4 +127,15 @@ final class ExperimentSummaryTests: XCTestCase {
         XCTAssertEqual(fewer.diagnostics.map { "\($0.line) \($0.keyPath)" }, ["0 model.labels_per_class"],
                        "500 training images have fewer than 100 of some class; the value is --set's")
     }
+
+    func testABatchLargerThanTheFoundTrainingSetIsRefusedInTheFileThatSetsIt() throws {
+        let folder = try ExperimentFolder()
+        let base = try folder.write("base.yaml", editing(lineByLineExperiment, "  batch_size: 4", "  batch_size: 9000"))
+        let child = try folder.write("child.yaml", "extends: base.yaml\nseed: 4\n")
+        let refused = FileValidation(path: child, dataDirectory: SweepWorkspace.dataDirectory.path)
+        XCTAssertEqual(refused.diagnostics.map { "\($0.file):\($0.line):\($0.column) \($0.keyPath)" },
+                       ["\(base):22:15 training.batch_size"])
+        XCTAssertTrue(refused.diagnostics.first?.message.contains("a batch of 9000 examples is larger than the "
+                                                                   + "training set (8000 examples") ?? false, refused.text)
+    }
 }
