@@ -68,7 +68,7 @@ public final class Conv2D: ActivationFusing {
 
     /// The footprint of a convolution before it is built: its kernel and bias, and
     /// one output map (with its gradient in training) per example. The patch
-    /// buffer is a few images' worth per graph, not per example (`PatchMatrix`).
+    /// buffers are a few images' worth per graph and thread, not per example (`PatchMatrix`).
     public static func footprint(geometry: ConvolutionGeometry, filters: Int) -> LayerFootprint {
         let output = LayerFootprint.product(geometry.outputPositions, filters)
         return LayerFootprint(parameters: LayerFootprint.sum(LayerFootprint.product(geometry.patchSize, filters), filters),

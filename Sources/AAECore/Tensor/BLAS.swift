@@ -59,6 +59,20 @@ public enum BLAS {
         if let start, let clock = gemmClock { clock.seconds += clock.now() - start }
     }
 
+    /// Records `call` for the benchmark's floor as `gemm` does, without computing it:
+    /// for a product that a task then computes with `gemmOnThisThread`.
+    public static func record(_ call: GemmCall) {
+        gemmRecorder?.calls.append(call)
+    }
+
+    /// `call`'s blocks in order on the calling thread, neither recorded nor timed:
+    /// the product as `gemm` computes it, bit for bit, inside a task that holds a
+    /// whole chunk of work (its product recorded beforehand with `record`).
+    public static func gemmOnThisThread(_ call: GemmCall) {
+        let blocking = call.blocking
+        for block in 0..<blocking.count { call.perform(block: block, of: blocking) }
+    }
+
     /// The products given (a layer's input and weight gradients, either of which
     /// may be absent): side by side when both are.
     public static func gemmIfPresent(_ first: GemmCall?, _ second: GemmCall?) {

@@ -63,12 +63,13 @@ public final class WorkerPool: @unchecked Sendable {
         wakeUp = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(wakeUp, nil)
-        for _ in 1..<threads {
+        for slot in 1..<threads {
             var thread = pthread_t()
-            let context = Unmanaged.passRetained(self).toOpaque()
+            let context = Unmanaged.passRetained(WorkerStart(pool: self, slot: slot)).toOpaque()
             let created = pthread_create(&thread, nil, { context in
-                let pool = Unmanaged<WorkerPool>.fromOpaque(context!).takeRetainedValue()
-                pool.workerLoop()
+                let start = Unmanaged<WorkerStart>.fromOpaque(context!).takeRetainedValue()
+                pthread_setspecific(WorkerPool.slotKey, UnsafeMutableRawPointer(bitPattern: start.slot))
+                start.pool.workerLoop()
                 return nil
             }, context)
             precondition(created == 0, "cannot start a worker thread (error \(created))")
@@ -100,6 +101,20 @@ public final class WorkerPool: @unchecked Sendable {
         pthread_key_create(&key, nil)
         return key
     }()
+
+    private static let slotKey: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    /// The calling thread's place in the pool whose task it runs: 0 for the owner
+    /// (a thread with a pool bound, and any thread outside a pool), `1..<threadCount`
+    /// for a worker. Tasks that need scratch memory of their own (a convolution's
+    /// patch buffers) index it by this slot.
+    public static var threadSlot: Int {
+        current != nil ? 0 : Int(bitPattern: pthread_getspecific(slotKey))
+    }
 
     /// The pool of the calling thread, set by `bind`; nil: work runs on the calling thread alone.
     public static var current: WorkerPool? {
@@ -209,6 +224,16 @@ public final class WorkerPool: @unchecked Sendable {
             pthread_mutex_unlock(mutex)
             spins = 0
             deadline = 0
+        }
+    }
+
+    /// What a worker thread starts with.
+    private final class WorkerStart {
+        let pool: WorkerPool
+        let slot: Int
+        init(pool: WorkerPool, slot: Int) {
+            self.pool = pool
+            self.slot = slot
         }
     }
 

@@ -72,20 +72,12 @@ final class ChunkedPassTests: XCTestCase {
             randomParameter("b3", shape: [1], random: &random),
         ]
         func run(threads: Int) -> [[Float]] {
-            let pool = WorkerPool(threads: threads)
-            defer { pool.shutDown() }
-            return pool.bind {
-                let graph = Graph()
-                let p = parameters.map { graph.parameter($0) }
+            valuesAndGradients(onThreads: threads, of: parameters) { p in
                 let hidden = p[0].conv2d(kernel: p[1], bias: p[2], geometry: same).leakyRelu(alpha: 0.2)
                 let upsampled = hidden.conv2dTranspose(kernel: p[3], bias: p[4], geometry: up,
                                                        rectifier: .leaky(slope: 0.2)).tanh()
                 let output = upsampled.conv2d(kernel: p[5], bias: p[6], geometry: down)
-                let loss = output.squared().sum()
-                graph.forward()
-                graph.backward(from: loss)
-                return [output.node.value, upsampled.node.value].map { Array(UnsafeBufferPointer(start: $0.data, count: $0.count)) }
-                    + parameters.map { Array(UnsafeBufferPointer(start: $0.gradient.data, count: $0.gradient.count)) }
+                return (output.squared().sum(), [output, upsampled])
             }
         }
         XCTAssertEqual(run(threads: 1), run(threads: 4))

@@ -3,7 +3,8 @@ import Synchronization
 import XCTest
 
 /// The worker pool runs every task of every job exactly once, on any number of
-/// threads, and work handed over from inside a task runs where it was handed.
+/// threads, each thread in its own slot, and work handed over from inside a task
+/// runs where it was handed.
 final class WorkerPoolTests: XCTestCase {
     /// Counts how often each task ran and on how many distinct threads.
     private final class Counting: ParallelTasks {
@@ -33,6 +34,38 @@ final class WorkerPoolTests: XCTestCase {
             }
             pool.shutDown()
         }
+    }
+
+    /// Records the thread slot and the thread of each task.
+    private final class SlotRecording: ParallelTasks {
+        private let lock = NSLock()
+        private(set) var slotsOfThreads: [UInt: Set<Int>] = [:]
+        /// A sum each task computes, so that tasks last long enough for every thread to take some.
+        private(set) var checksum = 0.0
+
+        func perform(_ index: Int) {
+            var sum = 0.0
+            for value in 0..<20_000 { sum += Double(value) }
+            let slot = WorkerPool.threadSlot, thread = UInt(bitPattern: Int(bitPattern: pthread_self()))
+            lock.lock()
+            slotsOfThreads[thread, default: []].insert(slot)
+            checksum += sum
+            lock.unlock()
+        }
+    }
+
+    func testEachThreadOfAPoolHasItsOwnSlotAndTheOwnerSlotZero() {
+        let pool = WorkerPool(threads: 3)
+        defer { pool.shutDown() }
+        let work = SlotRecording()
+        pool.bind { for _ in 0..<50 { pool.run(work, count: 64) } }
+        let owner = UInt(bitPattern: Int(bitPattern: pthread_self()))
+        XCTAssertEqual(work.slotsOfThreads[owner], [0])
+        XCTAssertTrue(work.slotsOfThreads.values.allSatisfy { $0.count == 1 }, "\(work.slotsOfThreads)")
+        let slots = work.slotsOfThreads.values.map { $0.first! }
+        XCTAssertEqual(Set(slots).count, slots.count, "\(work.slotsOfThreads)")
+        XCTAssertTrue(Set(slots).isSubset(of: [0, 1, 2]))
+        XCTAssertEqual(WorkerPool.threadSlot, 0)
     }
 
     func testJobsAfterTheWorkersFellAsleepStillRun() {

@@ -3,33 +3,55 @@ import CKernels
 /// The patch-matrix buffer of a convolution, allocated once when the graph is
 /// built and reused by every step: a few images at a time (at most
 /// `capacityValues` values, at least one image), so that a product's operand
-/// stays in cache and the buffer's size does not grow with the batch.
+/// stays in cache and the buffer's size does not grow with the batch. Each
+/// thread of the run has its own (`ChunkScratch`), for work done a whole chunk
+/// per thread; `buffer`, the owner's, serves passes spread within one chunk.
 final class PatchMatrix {
     let geometry: ConvolutionGeometry
-    let batch: Int
-    /// The images one chunk holds.
-    let imagesPerChunk: Int
-    let buffer: Tensor
+    /// The chunks of the batch and each thread's buffer.
+    let scratch: ChunkScratch
     private let pass: PatchPass
 
     /// The values a patch buffer holds at most (1 MiB), unless one image needs more.
     static let capacityValues = 1 << 18
 
     /// The buffer for `batch` images laid out by `geometry`, of at most
-    /// `capacity` values (`capacityValues` when nil) unless one image needs more.
-    init(geometry: ConvolutionGeometry, batch: Int, capacity: Int? = nil) {
+    /// `capacity` values (`capacityValues` when nil) unless one image needs more;
+    /// with it, each thread has buffers of one chunk's rows (its output positions)
+    /// of each of `extraColumns` columns.
+    init(geometry: ConvolutionGeometry, batch: Int, capacity: Int? = nil, extraColumns: [Int] = []) {
         self.geometry = geometry
-        self.batch = batch
-        let perImage = max(geometry.outputPositions * geometry.patchSize, 1)
-        imagesPerChunk = max(1, min(batch, (capacity ?? Self.capacityValues) / perImage))
-        buffer = Tensor(shape: [imagesPerChunk * geometry.outputPositions, geometry.patchSize])
-        pass = PatchPass(geometry: geometry, buffer: buffer.data)
+        let imagesPerChunk = Self.imagesPerChunk(geometry: geometry, batch: batch, capacity: capacity)
+        let rows = imagesPerChunk * geometry.outputPositions
+        scratch = ChunkScratch(batch: batch, itemsPerChunk: imagesPerChunk,
+                               shapes: [[rows, geometry.patchSize]] + extraColumns.map { [rows, $0] })
+        pass = PatchPass(geometry: geometry, buffer: scratch.buffers[0].data)
     }
 
-    /// The chunks of the batch as (first image, images).
-    var chunks: StrideTo<Int> { stride(from: 0, to: batch, by: imagesPerChunk) }
+    /// The images a chunk of `batch` holds for `geometry` within `capacity` values.
+    static func imagesPerChunk(geometry: ConvolutionGeometry, batch: Int, capacity: Int?) -> Int {
+        let perImage = max(geometry.outputPositions * geometry.patchSize, 1)
+        return max(1, min(batch, (capacity ?? capacityValues) / perImage))
+    }
 
-    func images(from first: Int) -> Int { min(imagesPerChunk, batch - first) }
+    /// The images one chunk holds.
+    var imagesPerChunk: Int { scratch.itemsPerChunk }
+
+    /// The owner's patch buffer.
+    var buffer: Tensor { scratch.buffers[0] }
+
+    /// The first image of each chunk of the batch.
+    var chunks: StrideTo<Int> { scratch.chunks }
+
+    /// The images of the chunk that starts at `first`.
+    func images(from first: Int) -> Int { scratch.items(from: first) }
+
+    /// Carries out `mode` between `count` images at `x` and their patch rows at `patches`,
+    /// on the calling thread alone (for a chunk's work done whole on one thread).
+    func here(_ mode: PatchPass.Mode, images x: UnsafeMutablePointer<Float>, patches: UnsafeMutablePointer<Float>,
+              count: Int) {
+        PatchPass.apply(mode, geometry: geometry, images: x, patches: patches, count: count)
+    }
 
     /// Fills the buffer with the patches of `images` images starting at `x`.
     func gather(_ x: UnsafePointer<Float>, images: Int) {
@@ -64,7 +86,7 @@ final class PatchMatrix {
 
 /// A pass between a chunk's images and its patch buffer, shared out over the
 /// run's threads in whole images: each image's patch rows are its own, so the split changes no bit.
-private final class PatchPass: ChunkedPass {
+final class PatchPass: ChunkedPass {
     enum Mode {
         /// im2col: the images' patches into the buffer.
         case gather
@@ -94,22 +116,32 @@ private final class PatchPass: ChunkedPass {
     func perform(range: Range<Int>) {
         guard let images else { return }
         let g = geometry, first = range.lowerBound
-        let x = images + first * g.inputSize, patches = buffer + first * g.outputPositions * g.patchSize
+        var mode = self.mode
+        if case .gatherRectified(let output, let slope) = mode {
+            mode = .gatherRectified(output: output + first * g.inputSize, slope: slope)
+        }
+        Self.apply(mode, geometry: g, images: images + first * g.inputSize,
+                   patches: buffer + first * g.outputPositions * g.patchSize, count: range.count)
+    }
+
+    /// Carries out `mode` between `count` images at `x` and their patch rows at `patches`, on the calling thread.
+    static func apply(_ mode: Mode, geometry g: ConvolutionGeometry, images x: UnsafeMutablePointer<Float>,
+                      patches: UnsafeMutablePointer<Float>, count: Int) {
         switch mode {
         case .gather:
-            aae_im2col(x, patches, range.count, g.inputHeight, g.inputWidth, g.channels, g.kernelHeight,
+            aae_im2col(x, patches, count, g.inputHeight, g.inputWidth, g.channels, g.kernelHeight,
                        g.kernelWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.outputHeight,
                        g.outputWidth)
         case .gatherRectified(let output, let slope):
-            aae_im2col_rectified(x, output + first * g.inputSize, slope, patches, range.count, g.inputHeight,
-                                 g.inputWidth, g.channels, g.kernelHeight, g.kernelWidth, g.strideHeight,
-                                 g.strideWidth, g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
+            aae_im2col_rectified(x, output, slope, patches, count, g.inputHeight, g.inputWidth, g.channels,
+                                 g.kernelHeight, g.kernelWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft,
+                                 g.outputHeight, g.outputWidth)
         case .scatterAdd:
-            aae_col2im(patches, x, range.count, g.inputHeight, g.inputWidth, g.channels, g.kernelHeight,
+            aae_col2im(patches, x, count, g.inputHeight, g.inputWidth, g.channels, g.kernelHeight,
                        g.kernelWidth, g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.outputHeight,
                        g.outputWidth)
         case .assign(let bias, let rectifier):
-            aae_col2im_assign(patches, bias, rectifier?.code ?? 0, rectifier?.slope ?? 0, x, range.count,
+            aae_col2im_assign(patches, bias, rectifier?.code ?? 0, rectifier?.slope ?? 0, x, count,
                               g.inputHeight, g.inputWidth, g.channels, g.kernelHeight, g.kernelWidth,
                               g.strideHeight, g.strideWidth, g.padTop, g.padLeft, g.outputHeight, g.outputWidth)
         }

@@ -30,12 +30,19 @@ final class BiasGradient: ChunkedPass {
             inCache: inCache)
     }
 
-    private func sum(_ dy: UnsafePointer<Float>, rectifierOutput: UnsafePointer<Float>?, slope: Float, rows: Int,
-                     columns: Int, into bias: GraphNode, _ db: UnsafeMutablePointer<Float>, inCache: Bool) {
+    /// `db`, set to zero first on the bias's first contribution of a pass: for sums
+    /// added to it chunk by chunk elsewhere (`aae_column_sums`).
+    func zeroedIfFirst(_ bias: GraphNode, _ db: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
         if !bias.gradientWritten {
-            db.update(repeating: 0, count: columns)
+            db.update(repeating: 0, count: bias.value.count)
             bias.gradientWritten = true
         }
+        return db
+    }
+
+    private func sum(_ dy: UnsafePointer<Float>, rectifierOutput: UnsafePointer<Float>?, slope: Float, rows: Int,
+                     columns: Int, into bias: GraphNode, _ db: UnsafeMutablePointer<Float>, inCache: Bool) {
+        _ = zeroedIfFirst(bias, db)
         self.dy = dy
         self.rectifierOutput = rectifierOutput
         self.slope = slope

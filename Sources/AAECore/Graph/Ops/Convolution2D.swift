@@ -13,31 +13,42 @@
 /// With a rectifier fused, each chunk's outputs are rectified right after its
 /// product, and the backward pass works on each chunk's gradient before the
 /// rectifier (`dy · rectifier′`, read from the output) in a buffer of one chunk.
+///
+/// A batch of several chunks goes through the pool a whole chunk per thread
+/// (`Convolution2DChunk`), each thread with its own buffers; one chunk goes
+/// through the passes in turn, each spread over the pool.
 final class Convolution2D: Operation {
     let patches: PatchMatrix
     let filters: Int
-    /// The relu or leaky_relu applied to the output, if any, with its pass and the
-    /// chunk buffer of the gradient before it.
-    private let rectifier: (pass: RectifierPass, gradient: Tensor)?
+    /// The relu or leaky_relu applied to the output, if any, with its pass.
+    private let rectifier: RectifierPass?
     private let biasRows = BiasRows()
     private let biasGradient = BiasGradient()
     /// A zero per input channel: the bias of an input gradient assigned from the patches.
     private let zeroPerChannel: Tensor
+    private let chunk: Convolution2DChunk
 
     init(geometry: ConvolutionGeometry, batch: Int, filters: Int, rectifier: Rectifier?, patchCapacity: Int?) {
-        let patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
-        self.patches = patches
+        // Each thread's buffers: the patches; with a rectifier, one chunk's gradient
+        // before it; with several chunks, the input gradient's patches.
+        let several = PatchMatrix.imagesPerChunk(geometry: geometry, batch: batch, capacity: patchCapacity) < batch
+        let extraColumns = (rectifier == nil ? [] : [filters]) + (several ? [geometry.patchSize] : [])
+        patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity, extraColumns: extraColumns)
         self.filters = filters
         zeroPerChannel = Tensor(shape: [geometry.channels])
-        self.rectifier = rectifier.map {
-            (RectifierPass($0), Tensor(shape: [patches.imagesPerChunk * geometry.outputPositions, filters]))
-        }
+        self.rectifier = rectifier.map { RectifierPass($0) }
+        chunk = Convolution2DChunk(patches: patches, filters: filters, rectifier: rectifier,
+                                   zeroPerChannel: zeroPerChannel)
     }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
         let x = inputs[0].value.data, kernel = inputs[1].value.data, bias = inputs[2].value.data
         let y = output.value.data
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
+        if patches.scratch.spreadsChunks {
+            chunk.forward(x: x, kernel: kernel, bias: bias, y: y)
+            return
+        }
         biasRows.fill(y, rows: output.value.count / filters, with: bias, columns: filters)
         for first in patches.chunks {
             let images = patches.images(from: first)
@@ -45,7 +56,7 @@ final class Convolution2D: Operation {
             let yChunk = y + first * positions * filters
             BLAS.gemm(transposeA: false, transposeB: false, m: images * positions, n: filters, k: patchSize,
                       a: patches.buffer.data, b: kernel, beta: 1, c: yChunk)
-            rectifier?.pass.rectify(yChunk, count: images * positions * filters)
+            rectifier?.rectify(yChunk, count: images * positions * filters)
         }
     }
 
@@ -57,13 +68,22 @@ final class Convolution2D: Operation {
         let kernelBeta = kernel.gradient == nil ? 0 : kernel.gradientBeta()
         let assignsInputGradient = input.gradient != nil && !input.gradientWritten
         if assignsInputGradient { input.gradientWritten = true }
+        if patches.scratch.spreadsChunks {
+            chunk.backward(dy: dy, y: y, x: input.value.data, kernel: kernel.value.data,
+                           db: bias.gradient.map { biasGradient.zeroedIfFirst(bias, $0.data) },
+                           dw: kernel.gradient?.data, kernelBeta: kernelBeta, dx: input.gradient?.data,
+                           assignsInputGradient: assignsInputGradient)
+            return
+        }
+        let buffers = patches.scratch.buffers
         for first in patches.chunks {
             let images = patches.images(from: first)
             let offset = first * positions * filters, count = images * positions * filters
             let dyChunk: UnsafePointer<Float>
             if let rectifier {
-                rectifier.pass.gradient(dy + offset, output: y + offset, into: rectifier.gradient.data, count: count)
-                dyChunk = UnsafePointer(rectifier.gradient.data)
+                let gradient = buffers[Convolution2DChunk.rectifierGradientBuffer].data
+                rectifier.gradient(dy + offset, output: y + offset, into: gradient, count: count)
+                dyChunk = UnsafePointer(gradient)
             } else {
                 dyChunk = UnsafePointer(dy + offset)
             }

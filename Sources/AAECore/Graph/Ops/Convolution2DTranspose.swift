@@ -8,6 +8,10 @@
 /// output gradient's patches (times the rectifier's derivative), the bias's column
 /// sums while that chunk of the gradient is in cache, then `dx = dpatches · W` and
 /// `dW += dpatchesᵀ · x`.
+///
+/// A batch of several chunks goes through the pool a whole chunk per thread
+/// (`Convolution2DTransposeChunk`), each thread with its own patch buffer; one
+/// chunk goes through the passes in turn, each spread over the pool.
 final class Convolution2DTranspose: Operation {
     let patches: PatchMatrix
     /// The input's channels.
@@ -15,17 +19,23 @@ final class Convolution2DTranspose: Operation {
     /// The relu or leaky_relu applied to the output, if any.
     let rectifier: Rectifier?
     private let biasGradient = BiasGradient()
+    private let chunk: Convolution2DTransposeChunk
 
     init(geometry: ConvolutionGeometry, batch: Int, inputChannels: Int, rectifier: Rectifier?, patchCapacity: Int?) {
         patches = PatchMatrix(geometry: geometry, batch: batch, capacity: patchCapacity)
         self.inputChannels = inputChannels
         self.rectifier = rectifier
+        chunk = Convolution2DTransposeChunk(patches: patches, inputChannels: inputChannels, rectifier: rectifier)
     }
 
     func forward(inputs: [GraphNode], output: GraphNode) {
         let x = inputs[0].value.data, kernel = inputs[1].value.data, bias = inputs[2].value.data
         let y = output.value.data
         let g = patches.geometry, positions = g.outputPositions, patchSize = g.patchSize
+        if patches.scratch.spreadsChunks {
+            chunk.forward(x: x, kernel: kernel, bias: bias, y: y)
+            return
+        }
         for first in patches.chunks {
             let images = patches.images(from: first)
             BLAS.gemm(transposeA: false, transposeB: true, m: images * positions, n: patchSize, k: inputChannels,
@@ -43,6 +53,12 @@ final class Convolution2DTranspose: Operation {
         guard db != nil || needsPatches else { return }
         let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
         let kernelBeta = kernel.gradient == nil ? 0 : kernel.gradientBeta()
+        if needsPatches, patches.scratch.spreadsChunks {
+            chunk.backward(dy: dy, y: y, x: input.value.data, kernel: kernel.value.data,
+                           db: db.map { biasGradient.zeroedIfFirst(bias, $0) }, dw: kernel.gradient?.data,
+                           kernelBeta: kernelBeta, dx: input.gradient?.data, inputBeta: inputBeta)
+            return
+        }
         let pixels = g.inputHeight * g.inputWidth
         for first in patches.chunks {
             let images = patches.images(from: first)

@@ -11,19 +11,24 @@ import CKernels
 /// Backward: the output gradient spread to the product slots it was summed from
 /// (`dZ`), then `dx = dZ · W'ᵀ` and `dW' += xᵀ · dZ`, `dW'` turned back into
 /// Keras' `[kh, kw, cin, cout]`.
+///
+/// A batch of several chunks goes through the pool a whole chunk per thread
+/// (`ProductFirstConvolution2DChunk`), each thread with its own `Z`; one chunk
+/// goes through the passes in turn, each spread over the pool.
 final class ProductFirstConvolution2D: Operation {
     let geometry: ConvolutionGeometry
     let batch: Int
     let filters: Int
-    let imagesPerChunk: Int
-    /// `Z` (or `dZ`) of one chunk of images: `[images · h · w, kh · kw · cout]`.
-    let products: Tensor
+    /// The chunks of the batch and each thread's `Z` (or `dZ`) of one chunk of
+    /// images, `[images · h · w, kh · kw · cout]`.
+    let scratch: ChunkScratch
     /// The kernel as `[cin, kh · kw · cout]`, and its gradient.
     let inputMajorKernel: Tensor
     let inputMajorKernelGradient: Tensor
     private let windows: WindowPass
     private let biasRows = BiasRows()
     private let biasGradient = BiasGradient()
+    private lazy var chunk = ProductFirstConvolution2DChunk(convolution: self)
 
     init(geometry: ConvolutionGeometry, batch: Int, filters: Int, patchCapacity: Int?) {
         self.geometry = geometry
@@ -31,20 +36,23 @@ final class ProductFirstConvolution2D: Operation {
         self.filters = filters
         let slots = geometry.kernelHeight * geometry.kernelWidth * filters
         let pixels = geometry.inputHeight * geometry.inputWidth
-        imagesPerChunk = max(1, min(batch, (patchCapacity ?? PatchMatrix.capacityValues) / max(pixels * slots, 1)))
-        products = Tensor(shape: [imagesPerChunk * pixels, slots])
+        let imagesPerChunk = max(1, min(batch, (patchCapacity ?? PatchMatrix.capacityValues) / max(pixels * slots, 1)))
+        scratch = ChunkScratch(batch: batch, itemsPerChunk: imagesPerChunk, shapes: [[imagesPerChunk * pixels, slots]])
         inputMajorKernel = Tensor(shape: [geometry.channels, slots])
         inputMajorKernelGradient = Tensor(shape: [geometry.channels, slots])
-        windows = WindowPass(geometry: geometry, filters: filters, products: products.data)
+        windows = WindowPass(geometry: geometry, filters: filters, products: scratch.buffers[0].data)
     }
+
+    /// The owner's `Z` (or `dZ`) of one chunk.
+    private var products: Tensor { scratch.buffers[0] }
 
     /// Whether products first moves fewer values than im2col for `geometry`.
     static func isCheaper(_ geometry: ConvolutionGeometry, filters: Int) -> Bool {
         geometry.inputHeight * geometry.inputWidth * filters < geometry.outputPositions * geometry.channels
     }
 
-    private var slots: Int { products.columns }
-    private var pixels: Int { geometry.inputHeight * geometry.inputWidth }
+    var slots: Int { products.columns }
+    var pixels: Int { geometry.inputHeight * geometry.inputWidth }
 
     /// `(k, c, f) → (c, k, f)` from `kernel` into `inputMajorKernel`.
     private func transposeKernel(_ kernel: UnsafePointer<Float>) {
@@ -62,9 +70,13 @@ final class ProductFirstConvolution2D: Operation {
         let x = inputs[0].value.data, bias = inputs[2].value.data, y = output.value.data
         let g = geometry
         transposeKernel(inputs[1].value.data)
+        if scratch.spreadsChunks {
+            chunk.forward(x: x, bias: bias, y: y)
+            return
+        }
         biasRows.fill(y, rows: output.value.count / filters, with: bias, columns: filters)
-        for first in stride(from: 0, to: batch, by: imagesPerChunk) {
-            let images = min(imagesPerChunk, batch - first)
+        for first in scratch.chunks {
+            let images = scratch.items(from: first)
             BLAS.gemm(transposeA: false, transposeB: false, m: images * pixels, n: slots, k: g.channels,
                       a: x + first * g.inputSize, b: inputMajorKernel.data, c: products.data)
             windows.outputs = y + first * g.outputPositions * filters
@@ -82,20 +94,26 @@ final class ProductFirstConvolution2D: Operation {
         }
         guard input.gradient != nil || kernel.gradient != nil else { return }
         let inputBeta = input.gradient == nil ? 0 : input.gradientBeta()
-        for first in stride(from: 0, to: batch, by: imagesPerChunk) {
-            let images = min(imagesPerChunk, batch - first), rows = images * pixels
-            windows.outputs = dy + first * g.outputPositions * filters
-            windows.isSum = false
-            windows.run(count: images, minimumChunk: windows.minimumImages)
-            let dx = input.gradient.map {
-                GemmCall(transposeA: false, transposeB: true, m: rows, n: g.channels, k: slots,
-                         a: products.data, b: inputMajorKernel.data, beta: inputBeta, c: $0.data + first * g.inputSize)
+        if scratch.spreadsChunks {
+            chunk.backward(dy: dy, x: input.value.data, dx: input.gradient?.data, inputBeta: inputBeta,
+                           computesKernelGradient: kernel.gradient != nil)
+        } else {
+            for first in scratch.chunks {
+                let images = scratch.items(from: first), rows = images * pixels
+                windows.outputs = dy + first * g.outputPositions * filters
+                windows.isSum = false
+                windows.run(count: images, minimumChunk: windows.minimumImages)
+                let dx = input.gradient.map {
+                    GemmCall(transposeA: false, transposeB: true, m: rows, n: g.channels, k: slots,
+                             a: products.data, b: inputMajorKernel.data, beta: inputBeta,
+                             c: $0.data + first * g.inputSize)
+                }
+                let dw = kernel.gradient == nil ? nil : GemmCall(
+                    transposeA: true, transposeB: false, m: g.channels, n: slots, k: rows,
+                    a: input.value.data + first * g.inputSize, b: products.data, beta: first == 0 ? 0 : 1,
+                    c: inputMajorKernelGradient.data)
+                BLAS.gemmIfPresent(dx, dw)
             }
-            let dw = kernel.gradient == nil ? nil : GemmCall(
-                transposeA: true, transposeB: false, m: g.channels, n: slots, k: rows,
-                a: input.value.data + first * g.inputSize, b: products.data, beta: first == 0 ? 0 : 1,
-                c: inputMajorKernelGradient.data)
-            BLAS.gemmIfPresent(dx, dw)
         }
         guard let dw = kernel.gradient?.data else { return }
         let accumulate = kernel.gradientBeta() != 0
